@@ -1,0 +1,116 @@
+import CSV
+import Foundation
+
+/// Hits as CSV (RFC 4180, through CSV.swift) or TSV, with a header row.
+///
+/// - CSV: comma-separated, fields quoted when they hold a comma, quote or line end, CRLF line ends.
+/// - TSV: tab-separated, LF line ends, and inside cells `\` `tab` `newline` `carriage return`
+///   written as `\\` `\t` `\n` `\r`, so every row is one line.
+/// - Spreadsheet safety (OWASP): a text cell beginning with `=`, `+`, `-`, `@`, tab or carriage
+///   return gets a leading `'` so a spreadsheet shows it instead of running it. Off with `neutralizeFormulas: false`.
+public final class DelimitedHitWriter: HitWriter {
+    public enum Style: Sendable { case csv, tsv }
+
+    let sink: OutputSink
+    let style: Style
+    let neutralizeFormulas: Bool
+    private let buffer = MemoryOutputStream()
+    private var wroteHeader = false
+    /// Columns written before the hit's own (used by `export` for query id and text).
+    public var leadingColumns: [String] = []
+
+    public init(sink: OutputSink, style: Style, neutralizeFormulas: Bool) {
+        self.sink = sink
+        self.style = style
+        self.neutralizeFormulas = neutralizeFormulas
+    }
+
+    public func write(_ hit: Hit) throws {
+        try write(leading: [], hit: hit)
+    }
+
+    /// Writes one row: `leading` cells, then the hit's columns.
+    public func write(leading: [String], hit: Hit) throws {
+        if !wroteHeader {
+            try writeRow(leadingColumns + HitColumns.names)
+            wroteHeader = true
+        }
+        let values = HitColumns.values(hit)
+        var cells = leading.map(neutralize)
+        for (index, value) in values.enumerated() {
+            let cell = value ?? ""
+            cells.append(HitColumns.textColumns.contains(index) ? neutralize(cell) : cell)
+        }
+        try writeRow(cells)
+    }
+
+    public func finish() throws {
+        if !wroteHeader {
+            try writeRow(leadingColumns + HitColumns.names)
+        }
+        try sink.flush()
+    }
+
+    func neutralize(_ cell: String) -> String {
+        guard neutralizeFormulas, let first = cell.unicodeScalars.first else { return cell }
+        return ["=", "+", "-", "@", "\t", "\r"].contains(first) ? "'" + cell : cell
+    }
+
+    private func writeRow(_ cells: [String]) throws {
+        switch style {
+        case .csv:
+            // CSV.swift writes the line break before each row but the first; end every row ourselves instead.
+            let writer = try CSVWriter(stream: buffer, delimiter: ",", newline: .crlf)
+            try writer.write(row: cells)
+            try sink.write(buffer.take() + "\r\n")
+        case .tsv:
+            try sink.write(cells.map(Self.escapeTSV).joined(separator: "\t") + "\n")
+        }
+    }
+
+    /// Escapes a TSV cell: backslash, tab, newline and carriage return.
+    public static func escapeTSV(_ cell: String) -> String {
+        guard cell.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return cell }
+        var out = ""
+        for scalar in cell.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+/// An `OutputStream` that collects bytes in memory, for CSV.swift to write into.
+final class MemoryOutputStream: OutputStream {
+    private var bytes: [UInt8] = []
+    private var status: Stream.Status = .notOpen
+
+    init() {
+        super.init(toMemory: ())
+    }
+
+    required init(toMemory: ()) {
+        super.init(toMemory: ())
+    }
+
+    override func open() { status = .open }
+    override func close() {}
+    override var streamStatus: Stream.Status { status }
+    override var hasSpaceAvailable: Bool { true }
+
+    override func write(_ buffer: UnsafePointer<UInt8>, maxLength len: Int) -> Int {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: len))
+        return len
+    }
+
+    /// Returns what was written since the last call, as UTF-8 text.
+    func take() -> String {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

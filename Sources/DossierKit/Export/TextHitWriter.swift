@@ -1,0 +1,34 @@
+/// Human-readable hits: a header line `path:passage  score  title`, then the snippet indented,
+/// then a blank line. Matches are bold red on a colour terminal, `[`…`]` otherwise.
+public final class TextHitWriter: HitWriter {
+    let sink: OutputSink
+    let colour: Bool
+    private var count = 0
+
+    public init(sink: OutputSink, colour: Bool) {
+        self.sink = sink
+        self.colour = colour
+    }
+
+    public func write(_ hit: Hit) throws {
+        let location = colour ? Terminal.magenta(hit.path) + ":" + Terminal.green(String(hit.passage)) : hit.path + ":" + String(hit.passage)
+        let snippet = colour
+            ? hit.snippet(open: Terminal.boldRedOn, close: Terminal.reset)
+            : hit.snippet(open: HitColumns.matchOpen, close: HitColumns.matchClose)
+        let flat = snippet.split(whereSeparator: { $0 == "\n" }).joined(separator: " ")
+        try sink.write("\(location)  \(HitColumns.score(hit.score))  \(hit.title)\n    \(flat)\n\n")
+        count += 1
+    }
+
+    public func finish() throws {
+        try sink.flush()
+    }
+}
+
+/// ANSI colours for terminals.
+public enum Terminal {
+    public static let reset = "\u{1B}[0m"
+    public static let boldRedOn = "\u{1B}[1;31m"
+    public static func magenta(_ s: String) -> String { "\u{1B}[35m" + s + reset }
+    public static func green(_ s: String) -> String { "\u{1B}[32m" + s + reset }
+}

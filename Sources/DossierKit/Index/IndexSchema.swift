@@ -1,0 +1,98 @@
+import DossierSQLite
+
+/// The tables of a Dossier index, and how to create or check them.
+///
+/// - `roots`: each folder that was indexed, by absolute path, with the path as the user gave it.
+/// - `articles`: one row per distinct article, with its metadata and its first path (for tie-breaks).
+/// - `files`: one row per source path, pointing at its article, with the size and mtime seen.
+/// - `passages`: the passages' text and offsets.
+/// - `passage_fts`: FTS5 over `passages.text` (external content, so the text is stored once).
+/// - `title_fts`: FTS5 over `articles.title`, used to let a matching title break ties.
+/// - `meta`: key/value facts (tokenizer, last indexed time).
+public enum IndexSchema {
+    /// Bumped whenever the tables change; stored in `PRAGMA user_version`.
+    public static let version = 1
+
+    /// The FTS5 tokenizer: Unicode words, diacritics removed, English Porter stemming.
+    public static let tokenizer = "porter unicode61 remove_diacritics 2"
+
+    static let createStatements = """
+        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS roots(
+            id INTEGER PRIMARY KEY,
+            absolute_path TEXT NOT NULL UNIQUE,
+            display_path TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS articles(
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL,
+            title TEXT NOT NULL,
+            author TEXT,
+            date TEXT,
+            date_source TEXT,
+            url TEXT,
+            source TEXT,
+            format TEXT NOT NULL,
+            language TEXT,
+            bytes INTEGER NOT NULL,
+            passage_count INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS files(
+            id INTEGER PRIMARY KEY,
+            root_id INTEGER NOT NULL REFERENCES roots(id),
+            path TEXT NOT NULL UNIQUE,
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            size INTEGER NOT NULL,
+            mtime REAL NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS files_article ON files(article_id);
+        CREATE INDEX IF NOT EXISTS files_root ON files(root_id);
+        CREATE TABLE IF NOT EXISTS passages(
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            ordinal INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS passages_article ON passages(article_id, ordinal);
+        CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts USING fts5(
+            text, content='passages', content_rowid='id', tokenize='\(tokenizer)'
+        );
+        CREATE VIRTUAL TABLE IF NOT EXISTS title_fts USING fts5(
+            title, content='articles', content_rowid='id', tokenize='\(tokenizer)'
+        );
+        """
+
+    /// Creates the tables in an empty database, or checks that an existing one is a Dossier index
+    /// of this version.
+    /// - throws: ``IndexError/notAnIndex(path:)`` or ``IndexError/incompatibleVersion(path:found:)``.
+    static func prepare(_ db: Connection) throws {
+        let version = try db.scalar("PRAGMA user_version", as: Int.self) ?? 0
+        if version == 0 {
+            let tables = try db.scalar("SELECT count(*) FROM sqlite_schema", as: Int.self) ?? 0
+            guard tables == 0 else { throw IndexError.notAnIndex(path: db.path) }
+            try db.transaction {
+                try db.execute(createStatements)
+                // Fewer, larger segments while loading: measured 0–15% faster (MEASURED.md).
+                try db.execute("INSERT INTO passage_fts(passage_fts, rank) VALUES('hashsize', 8388608)")
+                try db.run("INSERT INTO meta(key, value) VALUES('tokenizer', ?)", [tokenizer])
+                try db.execute("PRAGMA user_version = \(Self.version)")
+            }
+        } else if version != Self.version {
+            throw IndexError.incompatibleVersion(path: db.path, found: version)
+        }
+    }
+
+    /// Checks that an index opened for reading is one this version understands.
+    static func check(_ db: Connection) throws {
+        let version: Int
+        do {
+            version = try db.scalar("PRAGMA user_version", as: Int.self) ?? 0
+        } catch {
+            throw IndexError.notAnIndex(path: db.path)
+        }
+        if version == 0 { throw IndexError.notAnIndex(path: db.path) }
+        if version != Self.version { throw IndexError.incompatibleVersion(path: db.path, found: version) }
+    }
+}

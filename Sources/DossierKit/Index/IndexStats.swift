@@ -1,0 +1,64 @@
+import DossierSQLite
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Counts that describe an index, for `dossier stats`.
+public struct IndexStats: Sendable, Equatable {
+    /// The index file's path.
+    public var path: String
+    /// Source files indexed.
+    public var files: Int
+    /// Distinct articles (files holding the same text count once).
+    public var articles: Int
+    /// Passages.
+    public var passages: Int
+    /// Size of the index on disk, in bytes (database and write-ahead log).
+    public var bytes: Int
+    /// Bytes of source files read into the index.
+    public var sourceBytes: Int
+    /// When the last `index` run finished, ISO 8601 UTC, or nil.
+    public var lastIndexed: String?
+    /// Articles by format (`text`, `markdown`, ...), sorted by format.
+    public var formats: [(format: String, articles: Int)]
+
+    public static func == (a: IndexStats, b: IndexStats) -> Bool {
+        a.path == b.path && a.files == b.files && a.articles == b.articles && a.passages == b.passages && a.bytes == b.bytes
+            && a.lastIndexed == b.lastIndexed && a.formats.map(\.format) == b.formats.map(\.format)
+    }
+
+    /// Reads the stats of the index at `path`.
+    /// - throws: ``IndexError``.
+    public static func read(path: String) throws -> IndexStats {
+        guard access(path, F_OK) == 0 else { throw IndexError.missing(path: path) }
+        do {
+            let db = try Connection(path: path, mode: .readOnly)
+            db.setBusyTimeout(milliseconds: 5000)
+            try IndexSchema.check(db)
+            return try db.readTransaction {
+                var formats: [(String, Int)] = []
+                let s = try db.prepare("SELECT format, count(*) FROM articles GROUP BY format ORDER BY format")
+                while try s.step() { formats.append((s.string(0), s.int(1))) }
+                return IndexStats(
+                    path: path,
+                    files: try db.scalar("SELECT count(*) FROM files") ?? 0,
+                    articles: try db.scalar("SELECT count(*) FROM articles") ?? 0,
+                    passages: try db.scalar("SELECT count(*) FROM passages") ?? 0,
+                    bytes: fileSize(path) + fileSize(path + "-wal"),
+                    sourceBytes: try db.scalar("SELECT coalesce(sum(bytes), 0) FROM articles") ?? 0,
+                    lastIndexed: try db.scalar("SELECT value FROM meta WHERE key = 'last_indexed'"),
+                    formats: formats)
+            }
+        } catch {
+            throw IndexError.wrap(error, path: path)
+        }
+    }
+
+    static func fileSize(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
+    }
+}

@@ -1,0 +1,189 @@
+import Dispatch
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Indexes folders: walks them, loads changed files on all cores, and writes them in order.
+///
+/// ```swift
+/// let report = try Indexer(databasePath: "dossier.db").run(roots: ["Corpus"])
+/// ```
+public final class Indexer {
+    /// How a run behaves.
+    public struct Options: Sendable {
+        /// Files loaded in parallel before they are written, and committed together.
+        public var batchSize = 256
+        /// Threads that read, decode and split files.
+        public var jobs = max(1, System.activeProcessorCount)
+        /// Keep files that are gone from the folder instead of removing them.
+        public var keepMissing = false
+        public init() {}
+    }
+
+    /// Progress of a run, reported after each batch.
+    public struct Progress: Sendable {
+        public var filesDone: Int
+        public var bytesDone: Int
+        public var elapsed: Double
+    }
+
+    public let databasePath: String
+    public var options: Options
+    public var loader: ArticleLoader
+
+    public init(databasePath: String, options: Options = Options(), loader: ArticleLoader = ArticleLoader()) {
+        self.databasePath = databasePath
+        self.options = options
+        self.loader = loader
+    }
+
+    /// Indexes every root (folder or file) and returns what was done.
+    /// - throws: ``IngestError`` for a root that cannot be read, ``IndexError`` for storage failures.
+    public func run(roots: [String], progress: ((Progress) -> Void)? = nil) throws -> IngestReport {
+        let clock = Stopwatch()
+        for root in roots {  // fail before touching the index if a root is unreadable
+            var info = stat()
+            if stat(root, &info) != 0 {
+                throw IngestError.unreadableRoot(path: root, reason: String(cString: strerror(errno)))
+            }
+        }
+        let writer = try IndexWriter(path: databasePath)
+        var report = IngestReport()
+        var filesDone = 0
+
+        for root in roots {
+            let rootID = try writer.rootID(absolutePath: Self.absolutePath(root), displayPath: root)
+            var seen = Set<Int64>()
+            var batch: [(SourceFile, IndexWriter.StoredFile?)] = []
+
+            func flush() throws {
+                let loaded = loadInParallel(batch.map(\.0))
+                for ((file, stored), outcome) in zip(batch, loaded) {
+                    switch outcome {
+                    case .success(let result):
+                        // A file holding several articles is stored under "path#n" (see readers).
+                        for article in result.articles {
+                            seen.insert(try writer.write(article, file: file, bytes: result.bytes, rootID: rootID, replacing: stored))
+                            report.articlesWritten += 1
+                            report.passagesWritten += article.passages.count
+                        }
+                        if result.truncated { report.truncated.append(file.path) }
+                        report.bytesRead += result.bytes
+                        if stored == nil { report.new += 1 } else { report.changed += 1 }
+                    case .failure(let reason):
+                        if let stored { try writer.remove(stored) }
+                        report.skipped.append((file.path, reason))
+                    }
+                }
+                filesDone += batch.count
+                batch.removeAll(keepingCapacity: true)
+                try writer.commit()
+                progress?(Progress(filesDone: filesDone, bytesDone: report.bytesRead, elapsed: clock.seconds))
+            }
+
+            try FolderWalker().walk(root: root) { entry in
+                switch entry {
+                case .skipped(let path, let reason):
+                    report.skipped.append((path, reason))
+                case .file(let file):
+                    guard loader.canRead(file) else {
+                        report.skipped.append((file.path, .unsupportedFormat(file.pathExtension)))
+                        return
+                    }
+                    let stored = try writer.storedFile(path: file.path)
+                    if let stored { seen.insert(stored.id) }
+                    if let stored, stored.size == file.size, stored.modificationTime == file.modificationTime {
+                        report.unchanged += 1
+                        filesDone += 1
+                        return
+                    }
+                    batch.append((file, stored))
+                    if batch.count >= options.batchSize { try flush() }
+                }
+            }
+            try flush()
+
+            if !options.keepMissing {
+                for stored in try writer.storedFiles(rootID: rootID) where !seen.contains(stored.id) {
+                    if report.skipped.contains(where: { $0.path == stored.path }) { continue }
+                    try writer.remove(IndexWriter.StoredFile(id: stored.id, articleID: stored.articleID, size: 0, modificationTime: 0))
+                    report.removed += 1
+                }
+                try writer.commit()
+            }
+        }
+        try writer.finish(at: Self.timestamp())
+        report.seconds = clock.seconds
+        return report
+    }
+
+    /// Loads files on `options.jobs` threads; results come back in input order.
+    func loadInParallel(_ files: [SourceFile]) -> [Result<ArticleLoader.Loaded, SkipReason>] {
+        let loader = self.loader
+        let results = UnsafeResults<Result<ArticleLoader.Loaded, SkipReason>>(count: files.count)
+        let jobs = max(1, options.jobs)
+        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+            var i = worker
+            while i < files.count {
+                do {
+                    results.set(i, .success(try loader.load(files[i])))
+                } catch let reason as SkipReason {
+                    results.set(i, .failure(reason))
+                } catch {
+                    results.set(i, .failure(.malformed("\(error)")))
+                }
+                i += jobs
+            }
+        }
+        return results.values
+    }
+
+    static func absolutePath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The current time as ISO 8601 UTC, to the second.
+    static func timestamp() -> String {
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        func pad(_ value: Int32, _ width: Int = 2) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        let date = pad(parts.tm_year + 1900, 4) + "-" + pad(parts.tm_mon + 1) + "-" + pad(parts.tm_mday)
+        return date + "T" + pad(parts.tm_hour) + ":" + pad(parts.tm_min) + ":" + pad(parts.tm_sec) + "Z"
+    }
+}
+
+/// A fixed-size array that worker threads fill at distinct indices.
+final class UnsafeResults<T>: @unchecked Sendable {
+    private var storage: [T?]
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: T) {
+        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+    }
+    var values: [T] { storage.map { $0! } }
+}
+
+/// Elapsed wall-clock time.
+struct Stopwatch {
+    let start = Stopwatch.now()
+    var seconds: Double { Stopwatch.now() - start }
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}
+
+/// Facts about the machine.
+public enum System {
+    /// Cores available to this process.
+    public static var activeProcessorCount: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+}

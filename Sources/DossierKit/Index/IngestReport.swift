@@ -1,0 +1,43 @@
+/// What an `index` run did, for its summary line and exit status.
+public struct IngestReport: Sendable, Equatable {
+    /// Files read and stored for the first time.
+    public var new = 0
+    /// Files whose size or modification time changed, read again and replaced.
+    public var changed = 0
+    /// Files with the same size and modification time as last run: not read.
+    public var unchanged = 0
+    /// Files stored earlier that are gone from the folder, removed from the index.
+    public var removed = 0
+    /// Files that were not indexed, by reason, with their paths.
+    public var skipped: [(path: String, reason: SkipReason)] = []
+    /// Files cut at ``ArticleLoader/maxFileBytes``.
+    public var truncated: [String] = []
+    /// Articles and passages written in this run.
+    public var articlesWritten = 0
+    public var passagesWritten = 0
+    /// Bytes read from files in this run.
+    public var bytesRead = 0
+    /// Wall-clock seconds of the run.
+    public var seconds = 0.0
+
+    public init() {}
+
+    /// Files that are in the index after the run (new + changed + unchanged).
+    public var filesIndexed: Int { new + changed + unchanged }
+
+    /// Skipped files grouped by reason label, most frequent first, then by label.
+    public var skippedByReason: [(label: String, count: Int)] {
+        var counts: [String: Int] = [:]
+        for entry in skipped { counts[entry.reason.label, default: 0] += 1 }
+        return counts.map { ($0.key, $0.value) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    }
+
+    /// True when a file that should have been readable could not be read.
+    public var hasErrors: Bool { skipped.contains { $0.reason.isError } }
+
+    public static func == (a: IngestReport, b: IngestReport) -> Bool {
+        a.new == b.new && a.changed == b.changed && a.unchanged == b.unchanged && a.removed == b.removed
+            && a.skipped.map(\.path) == b.skipped.map(\.path) && a.articlesWritten == b.articlesWritten
+            && a.passagesWritten == b.passagesWritten
+    }
+}

@@ -1,0 +1,17 @@
+/// Errors of the search stage: one line each, with a hint.
+public enum SearchError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The query text cannot be read as a query.
+    case malformedQuery(reason: String, hint: String)
+    /// The query has nothing to search for.
+    case emptyQuery
+    /// An option value is out of range.
+    case invalidOption(String)
+
+    public var description: String {
+        switch self {
+        case .malformedQuery(let reason, let hint): return "malformed query: \(reason); \(hint)"
+        case .emptyQuery: return "the query has no words to search for; type at least one word or number"
+        case .invalidOption(let message): return message
+        }
+    }
+}

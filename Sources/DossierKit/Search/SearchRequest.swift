@@ -1,0 +1,65 @@
+import DossierSQLite
+
+/// Everything one search asks for: the query, filters, and which slice of the ranked hits.
+public struct SearchRequest: Sendable {
+    public var query: SearchQuery
+    public var filters: SearchFilters
+    /// At most this many hits; nil for all of them.
+    public var limit: Int?
+    /// Hits to skip first.
+    public var offset: Int
+
+    public init(query: SearchQuery, filters: SearchFilters = SearchFilters(), limit: Int? = 10, offset: Int = 0) {
+        self.query = query
+        self.filters = filters
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+/// Restrictions on the articles a search looks in. All given filters must hold.
+public struct SearchFilters: Sendable, Equatable {
+    /// Articles dated on or after this day or time (ISO 8601 prefix, e.g. `2023-07`).
+    public var since: String?
+    /// Articles dated on or before this day or time (ISO 8601 prefix; `2023-07` means to the end of July).
+    public var until: String?
+    /// Articles whose source is one of these (case-insensitive).
+    public var sources: [String] = []
+    /// Articles with a path matching this glob (`*`, `?`, `[...]`, as SQLite's GLOB).
+    public var pathGlob: String?
+
+    public init(since: String? = nil, until: String? = nil, sources: [String] = [], pathGlob: String? = nil) {
+        self.since = since
+        self.until = until
+        self.sources = sources
+        self.pathGlob = pathGlob
+    }
+
+    /// True when no filter is set.
+    public var isEmpty: Bool { since == nil && until == nil && sources.isEmpty && pathGlob == nil }
+
+    /// The SQL conditions (each starting with ` AND `) and their named bindings. Values are bound, never spliced.
+    func sqlClause(articleAlias a: String) -> (sql: String, bindings: [(String, any Bindable)]) {
+        var sql = ""
+        var bindings: [(String, any Bindable)] = []
+        if let since {
+            sql += " AND \(a).date >= :since"
+            bindings.append((":since", since))
+        }
+        if let until {
+            // A prefix bound covers everything that starts with it: "2023-07" includes "2023-07-31T23:00Z".
+            sql += " AND \(a).date < :until"
+            bindings.append((":until", until + "\u{10FFFF}"))
+        }
+        if !sources.isEmpty {
+            let names = sources.indices.map { ":source\($0)" }
+            sql += " AND lower(\(a).source) IN (\(names.joined(separator: ", ")))"
+            for (name, value) in zip(names, sources) { bindings.append((name, value.lowercased())) }
+        }
+        if let pathGlob {
+            sql += " AND EXISTS (SELECT 1 FROM files AS pf WHERE pf.article_id = \(a).id AND pf.path GLOB :pathglob)"
+            bindings.append((":pathglob", pathGlob))
+        }
+        return (sql, bindings)
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import DossierKit
+
+/// `dossier index FOLDER...`: add folders to the index, or bring it up to date.
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Index folders of articles (or bring the index up to date).",
+        discussion: """
+            Walks each folder recursively in sorted order, skipping hidden files and folders, and reads
+            .txt and .md files. Files unchanged since the last run (same size and modification time)
+            are not read again; files gone from the folder are removed from the index.
+            Exit status: 0, or 2 when a file that should be readable could not be read.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Folders (or files) to index.", valueName: "folder"))
+    var folders: [String]
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(name: .long, help: "Threads that read and split files (default: all cores).")
+    var jobs: Int?
+
+    @Flag(name: .long, help: "Keep files that are gone from the folder in the index.")
+    var keepMissing = false
+
+    @Flag(name: [.short, .long], help: "No progress and no summary (errors are still printed).")
+    var quiet = false
+
+    @Flag(name: [.short, .long], help: "List every skipped file with its reason.")
+    var verbose = false
+
+    func validate() throws {
+        if folders.isEmpty { throw ValidationError("name at least one folder to index") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        var options = Indexer.Options()
+        if let jobs { options.jobs = jobs }
+        options.keepMissing = keepMissing
+        let indexer = Indexer(databasePath: database.path, options: options)
+        let bar = (!quiet && Console.stderrIsTerminal) ? ProgressBar(total: folders.reduce(0) { $0 + FolderWalker().countFiles(root: $1) }) : nil
+        let report = try indexer.run(roots: folders) { progress in
+            bar?.update(done: progress.filesDone, bytes: progress.bytesDone, elapsed: progress.elapsed)
+        }
+        bar?.clear()
+        for (path, reason) in report.skipped where reason.isError {
+            Console.error("\(path): \(reason.detail)")
+        }
+        if verbose {
+            for (path, reason) in report.skipped where !reason.isError {
+                Console.note("skipped \(path): \(reason.detail)")
+            }
+        }
+        if !quiet {
+            Console.errorRaw(IndexSummary.lines(report).joined(separator: "\n") + "\n")
+        }
+        if report.hasErrors { throw ExitCode(2) }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import DossierKit
+
+/// `dossier stats`: what the index holds.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Show what the index holds: files, articles, passages, size, last run."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(name: [.short, .long], help: "Output format: text or json.")
+    var format: Format = .text
+
+    func run() throws {
+        let stats = try IndexStats.read(path: database.path)
+        let out = FileDescriptorSink()
+        switch format {
+        case .json:
+            var object = JSONObject()
+            object.add("path", stats.path)
+            object.add("files", number: String(stats.files))
+            object.add("articles", number: String(stats.articles))
+            object.add("passages", number: String(stats.passages))
+            object.add("bytes", number: String(stats.bytes))
+            object.add("source_bytes", number: String(stats.sourceBytes))
+            object.add("last_indexed", stats.lastIndexed)
+            var formats = JSONObject()
+            for (name, count) in stats.formats { formats.add(name, number: String(count)) }
+            object.add("formats", raw: formats.text)
+            try out.write(object.text + "\n")
+        case .text:
+            let rows: [(String, String)] = [
+                ("index", stats.path),
+                ("files", Figures.grouped(stats.files)),
+                ("articles", Figures.grouped(stats.articles)),
+                ("passages", Figures.grouped(stats.passages)),
+                ("size", Figures.megabytes(stats.bytes)),
+                ("source text", Figures.megabytes(stats.sourceBytes)),
+                ("formats", stats.formats.map { "\($0.format) \(Figures.grouped($0.articles))" }.joined(separator: ", ")),
+                ("last indexed", stats.lastIndexed ?? "never"),
+            ]
+            for (key, value) in rows {
+                try out.write(key + String(repeating: " ", count: 14 - key.count) + value + "\n")
+            }
+        }
+        try out.flush()
+    }
+}
