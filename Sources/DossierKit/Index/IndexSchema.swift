@@ -3,8 +3,10 @@ import DossierSQLite
 /// The tables of a Dossier index, and how to create or check them.
 ///
 /// - `roots`: each folder that was indexed, by absolute path, with the path as the user gave it.
-/// - `articles`: one row per distinct article, with its metadata and its first path (for tie-breaks).
-/// - `files`: one row per source path, pointing at its article, with the size and mtime seen.
+/// - `files`: one row per source file: size and mtime seen, and a hash of the articles it held.
+/// - `articles`: one row per distinct article (by content hash), with its metadata and its first path.
+/// - `article_paths`: every path an article was read from (`file`, or `file#n` for the n-th article
+///   of a feed or mailbox), and the file it came from. Duplicates are several paths of one article.
 /// - `passages`: the passages' text and offsets.
 /// - `passage_fts`: FTS5 over `passages.text` (external content, so the text is stored once).
 /// - `title_fts`: FTS5 over `articles.title`, used to let a matching title break ties.
@@ -23,8 +25,19 @@ public enum IndexSchema {
             absolute_path TEXT NOT NULL UNIQUE,
             display_path TEXT NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS files(
+            id INTEGER PRIMARY KEY,
+            root_id INTEGER NOT NULL REFERENCES roots(id),
+            path TEXT NOT NULL UNIQUE,
+            size INTEGER NOT NULL,
+            mtime REAL NOT NULL,
+            hash TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS files_root ON files(root_id);
+        CREATE INDEX IF NOT EXISTS files_hash ON files(hash);
         CREATE TABLE IF NOT EXISTS articles(
             id INTEGER PRIMARY KEY,
+            hash TEXT NOT NULL UNIQUE,
             path TEXT NOT NULL,
             title TEXT NOT NULL,
             author TEXT,
@@ -37,16 +50,13 @@ public enum IndexSchema {
             bytes INTEGER NOT NULL,
             passage_count INTEGER NOT NULL
         );
-        CREATE TABLE IF NOT EXISTS files(
-            id INTEGER PRIMARY KEY,
-            root_id INTEGER NOT NULL REFERENCES roots(id),
-            path TEXT NOT NULL UNIQUE,
-            article_id INTEGER NOT NULL REFERENCES articles(id),
-            size INTEGER NOT NULL,
-            mtime REAL NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS files_article ON files(article_id);
-        CREATE INDEX IF NOT EXISTS files_root ON files(root_id);
+        CREATE TABLE IF NOT EXISTS article_paths(
+            path TEXT PRIMARY KEY,
+            file_id INTEGER NOT NULL REFERENCES files(id),
+            article_id INTEGER NOT NULL REFERENCES articles(id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS article_paths_file ON article_paths(file_id);
+        CREATE INDEX IF NOT EXISTS article_paths_article ON article_paths(article_id);
         CREATE TABLE IF NOT EXISTS passages(
             id INTEGER PRIMARY KEY,
             article_id INTEGER NOT NULL REFERENCES articles(id),

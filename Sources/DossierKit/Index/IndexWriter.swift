@@ -3,21 +3,34 @@ import DossierSQLite
 /// Writes articles into a Dossier index.
 ///
 /// All writes go through one connection in WAL mode, in batched transactions: each batch commits
-/// whole files (article, file row, passages and FTS rows together), so an interrupted run leaves a
-/// consistent index that the next run completes. Readers see the last committed batch.
+/// whole files (file row, article paths, articles, passages and FTS rows together), so an
+/// interrupted run leaves a consistent index that the next run completes. Readers see the last
+/// committed batch.
 public final class IndexWriter {
     /// What is stored about a file from an earlier run.
     public struct StoredFile: Sendable, Equatable {
         public var id: Int64
-        public var articleID: Int64
+        public var path: String
         public var size: Int64
         public var modificationTime: Double
+        public var hash: String
+    }
+
+    /// What writing one file did.
+    public struct FileOutcome: Sendable, Equatable {
+        public var fileID: Int64
+        /// Articles stored for the first time.
+        public var articlesAdded = 0
+        /// Articles whose content was already in the index under another path (or this one).
+        public var articlesReused = 0
+        /// Passages stored for the first time.
+        public var passagesAdded = 0
     }
 
     let db: Connection
     public let path: String
-    private let insertArticle, insertFile, insertPassage, insertPassageFTS, insertTitleFTS: Statement
-    private let findFile, updateFile: Statement
+    private let insertArticle, insertFile, updateFile, insertPath, insertPassage, insertPassageFTS, insertTitleFTS: Statement
+    private let findFile, findArticle, pathsOfFile, deletePathsOfFile, countPaths, firstPath, setArticlePath: Statement
     private var pendingInBatch = 0
 
     /// Opens (creating if needed) the index at `path` for writing.
@@ -31,17 +44,23 @@ public final class IndexWriter {
             try IndexSchema.prepare(db)
             insertArticle = try db.prepare(
                 """
-                INSERT INTO articles(path, title, author, date, date_source, url, source, format, language, bytes, passage_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO articles(hash, path, title, author, date, date_source, url, source, format, language, bytes, passage_count)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, persistent: true)
-            insertFile = try db.prepare(
-                "INSERT INTO files(root_id, path, article_id, size, mtime) VALUES (?, ?, ?, ?, ?)", persistent: true)
+            insertFile = try db.prepare("INSERT INTO files(root_id, path, size, mtime, hash) VALUES (?, ?, ?, ?, ?)", persistent: true)
+            updateFile = try db.prepare("UPDATE files SET size = ?, mtime = ?, hash = ? WHERE id = ?", persistent: true)
+            insertPath = try db.prepare("INSERT OR REPLACE INTO article_paths(path, file_id, article_id) VALUES (?, ?, ?)", persistent: true)
             insertPassage = try db.prepare(
                 "INSERT INTO passages(article_id, ordinal, start, \"end\", text) VALUES (?, ?, ?, ?, ?)", persistent: true)
             insertPassageFTS = try db.prepare("INSERT INTO passage_fts(rowid, text) VALUES (?, ?)", persistent: true)
             insertTitleFTS = try db.prepare("INSERT INTO title_fts(rowid, title) VALUES (?, ?)", persistent: true)
-            findFile = try db.prepare("SELECT id, article_id, size, mtime FROM files WHERE path = ?", persistent: true)
-            updateFile = try db.prepare("UPDATE files SET article_id = ?, size = ?, mtime = ? WHERE id = ?", persistent: true)
+            findFile = try db.prepare("SELECT id, path, size, mtime, hash FROM files WHERE path = ?", persistent: true)
+            findArticle = try db.prepare("SELECT id FROM articles WHERE hash = ?", persistent: true)
+            pathsOfFile = try db.prepare("SELECT DISTINCT article_id FROM article_paths WHERE file_id = ?", persistent: true)
+            deletePathsOfFile = try db.prepare("DELETE FROM article_paths WHERE file_id = ?", persistent: true)
+            countPaths = try db.prepare("SELECT count(*) FROM article_paths WHERE article_id = ?", persistent: true)
+            firstPath = try db.prepare("SELECT min(path) FROM article_paths WHERE article_id = ?", persistent: true)
+            setArticlePath = try db.prepare("UPDATE articles SET path = ? WHERE id = ? AND path <> ?", persistent: true)
         } catch {
             throw IndexError.wrap(error, path: path)
         }
@@ -58,54 +77,82 @@ public final class IndexWriter {
         }
     }
 
-    /// What an earlier run stored for `path`, or nil.
+    /// What an earlier run stored for the file at `path`, or nil.
     public func storedFile(path: String) throws -> StoredFile? {
         try guarded {
             try findFile.bind([path])
             defer { findFile.reset() }
             guard try findFile.step() else { return nil }
-            return StoredFile(id: findFile.int64(0), articleID: findFile.int64(1), size: findFile.int64(2), modificationTime: findFile.double(3))
+            return StoredFile(
+                id: findFile.int64(0), path: findFile.string(1), size: findFile.int64(2), modificationTime: findFile.double(3),
+                hash: findFile.string(4))
         }
     }
 
-    /// Stores `article`, read from `file` under root `rootID`, replacing what was stored for the same path.
-    /// Returns the id of the file's row.
-    @discardableResult
-    public func write(_ article: Article, file: SourceFile, bytes: Int, rootID: Int64, replacing stored: StoredFile?) throws -> Int64 {
+    /// Stores the articles read from `file` (with their content hashes, in order), replacing what
+    /// was stored for that file. An article whose hash is already stored is not stored again: its
+    /// new path is added to it.
+    public func write(
+        file: SourceFile, articles: [(article: Article, hash: String)], bytes: Int, rootID: Int64, replacing stored: StoredFile?
+    ) throws -> FileOutcome {
         try guarded {
             try beginBatchIfNeeded()
-            let articleID = try insert(article, bytes: bytes)
+            let fileHash = ContentHash.of(articleHashes: articles.map(\.hash))
+            var previous: [Int64] = []
+            let fileID: Int64
             if let stored {
-                try updateFile.bind([articleID, file.size, file.modificationTime, stored.id])
+                fileID = stored.id
+                previous = try articleIDs(ofFile: fileID)
+                try deletePathsOfFile.bind([fileID])
+                try deletePathsOfFile.run()
+                try updateFile.bind([file.size, file.modificationTime, fileHash, fileID])
                 try updateFile.run()
-                try deleteArticleIfOrphan(stored.articleID)
-                pendingInBatch += 1
-                return stored.id
+            } else {
+                try insertFile.bind([rootID, file.path, file.size, file.modificationTime, fileHash])
+                try insertFile.run()
+                fileID = db.lastInsertRowID
             }
-            try insertFile.bind([rootID, article.path, articleID, file.size, file.modificationTime])
-            try insertFile.run()
+            var outcome = FileOutcome(fileID: fileID)
+            for (article, hash) in articles {
+                let articleID: Int64
+                if let existing = try storedArticleID(hash: hash) {
+                    articleID = existing
+                    outcome.articlesReused += 1
+                } else {
+                    articleID = try insert(article, hash: hash, bytes: articles.count == 1 ? bytes : article.text.utf8.count)
+                    outcome.articlesAdded += 1
+                    outcome.passagesAdded += article.passages.count
+                }
+                try insertPath.bind([article.path, fileID, articleID])
+                try insertPath.run()
+                try refreshFirstPath(articleID)
+            }
+            for articleID in previous { try deleteArticleIfOrphan(articleID) }
             pendingInBatch += 1
-            return db.lastInsertRowID
+            return outcome
         }
     }
 
-    /// Removes a stored file (and its article when no other file holds it).
-    public func remove(_ stored: StoredFile) throws {
+    /// Removes a stored file, and its articles when no other path holds them.
+    public func remove(fileID: Int64) throws {
         try guarded {
             try beginBatchIfNeeded()
-            try db.run("DELETE FROM files WHERE id = ?", [stored.id])
-            try deleteArticleIfOrphan(stored.articleID)
+            let previous = try articleIDs(ofFile: fileID)
+            try deletePathsOfFile.bind([fileID])
+            try deletePathsOfFile.run()
+            try db.run("DELETE FROM files WHERE id = ?", [fileID])
+            for articleID in previous { try deleteArticleIfOrphan(articleID) }
             pendingInBatch += 1
         }
     }
 
-    /// Files stored under `rootID`, as (id, article id, path).
-    public func storedFiles(rootID: Int64) throws -> [(id: Int64, articleID: Int64, path: String)] {
+    /// Files stored under `rootID`, as (id, path), sorted by path.
+    public func storedFiles(rootID: Int64) throws -> [(id: Int64, path: String)] {
         try guarded {
-            let s = try db.prepare("SELECT id, article_id, path FROM files WHERE root_id = ? ORDER BY path")
+            let s = try db.prepare("SELECT id, path FROM files WHERE root_id = ? ORDER BY path")
             try s.bind([rootID])
-            var out: [(Int64, Int64, String)] = []
-            while try s.step() { out.append((s.int64(0), s.int64(1), s.string(2))) }
+            var out: [(Int64, String)] = []
+            while try s.step() { out.append((s.int64(0), s.string(1))) }
             return out
         }
     }
@@ -116,11 +163,6 @@ public final class IndexWriter {
             if db.isInTransaction { try db.execute("COMMIT") }
             pendingInBatch = 0
         }
-    }
-
-    /// Commits when the open batch holds at least `size` files.
-    public func commitIfBatchFull(size: Int) throws {
-        if pendingInBatch >= size { try commit() }
     }
 
     /// Records the end of a run.
@@ -136,10 +178,24 @@ public final class IndexWriter {
         if !db.isInTransaction { try db.execute("BEGIN IMMEDIATE") }
     }
 
-    private func insert(_ article: Article, bytes: Int) throws -> Int64 {
+    private func articleIDs(ofFile fileID: Int64) throws -> [Int64] {
+        try pathsOfFile.bind([fileID])
+        var ids: [Int64] = []
+        while try pathsOfFile.step() { ids.append(pathsOfFile.int64(0)) }
+        return ids
+    }
+
+    private func storedArticleID(hash: String) throws -> Int64? {
+        try findArticle.bind([hash])
+        defer { findArticle.reset() }
+        return try findArticle.step() ? findArticle.int64(0) : nil
+    }
+
+    private func insert(_ article: Article, hash: String, bytes: Int) throws -> Int64 {
         let m = article.metadata
         try insertArticle.bind([
-            article.path, article.title, m.author, m.date, m.dateSource, m.url, m.source, m.format, m.language, bytes, article.passages.count,
+            hash, article.path, article.title, m.author, m.date, m.dateSource, m.url, m.source, m.format, m.language, bytes,
+            article.passages.count,
         ])
         try insertArticle.run()
         let articleID = db.lastInsertRowID
@@ -154,9 +210,24 @@ public final class IndexWriter {
         return articleID
     }
 
+    /// Keeps `articles.path` equal to the article's first path (used to break rank ties).
+    private func refreshFirstPath(_ articleID: Int64) throws {
+        try firstPath.bind([articleID])
+        defer { firstPath.reset() }
+        guard try firstPath.step(), !firstPath.isNull(0) else { return }
+        let first = firstPath.string(0)
+        try setArticlePath.bind([first, articleID, first])
+        try setArticlePath.run()
+    }
+
     private func deleteArticleIfOrphan(_ articleID: Int64) throws {
-        let users = try db.scalar("SELECT count(*) FROM files WHERE article_id = ?", [articleID], as: Int.self) ?? 0
-        guard users == 0 else { return }
+        try countPaths.bind([articleID])
+        let users = try countPaths.step() ? countPaths.int(0) : 0
+        countPaths.reset()
+        guard users == 0 else {
+            try refreshFirstPath(articleID)
+            return
+        }
         try db.run(
             "INSERT INTO passage_fts(passage_fts, rowid, text) SELECT 'delete', id, text FROM passages WHERE article_id = ?",
             [articleID])

@@ -64,17 +64,19 @@ public final class Indexer {
                 for ((file, stored), outcome) in zip(batch, loaded) {
                     switch outcome {
                     case .success(let result):
-                        // A file holding several articles is stored under "path#n" (see readers).
-                        for article in result.articles {
-                            seen.insert(try writer.write(article, file: file, bytes: result.bytes, rootID: rootID, replacing: stored))
-                            report.articlesWritten += 1
-                            report.passagesWritten += article.passages.count
-                        }
-                        if result.truncated { report.truncated.append(file.path) }
-                        report.bytesRead += result.bytes
+                        let written = try writer.write(
+                            file: file, articles: Array(zip(result.loaded.articles, result.hashes)), bytes: result.loaded.bytes,
+                            rootID: rootID, replacing: stored)
+                        seen.insert(written.fileID)
+                        report.articlesWritten += written.articlesAdded
+                        report.duplicates += written.articlesReused
+                        report.passagesWritten += written.passagesAdded
+                        if result.loaded.truncated { report.truncated.append(file.path) }
+                        report.warnings += result.loaded.warnings.map { "\(file.path): \($0)" }
+                        report.bytesRead += result.loaded.bytes
                         if stored == nil { report.new += 1 } else { report.changed += 1 }
                     case .failure(let reason):
-                        if let stored { try writer.remove(stored) }
+                        if let stored { try writer.remove(fileID: stored.id) }
                         report.skipped.append((file.path, reason))
                     }
                 }
@@ -108,8 +110,7 @@ public final class Indexer {
 
             if !options.keepMissing {
                 for stored in try writer.storedFiles(rootID: rootID) where !seen.contains(stored.id) {
-                    if report.skipped.contains(where: { $0.path == stored.path }) { continue }
-                    try writer.remove(IndexWriter.StoredFile(id: stored.id, articleID: stored.articleID, size: 0, modificationTime: 0))
+                    try writer.remove(fileID: stored.id)
                     report.removed += 1
                 }
                 try writer.commit()
@@ -120,16 +121,23 @@ public final class Indexer {
         return report
     }
 
-    /// Loads files on `options.jobs` threads; results come back in input order.
-    func loadInParallel(_ files: [SourceFile]) -> [Result<ArticleLoader.Loaded, SkipReason>] {
+    /// A loaded file with the content hash of each of its articles.
+    struct HashedFile: Sendable {
+        var loaded: ArticleLoader.Loaded
+        var hashes: [String]
+    }
+
+    /// Loads and hashes files on `options.jobs` threads; results come back in input order.
+    func loadInParallel(_ files: [SourceFile]) -> [Result<HashedFile, SkipReason>] {
         let loader = self.loader
-        let results = UnsafeResults<Result<ArticleLoader.Loaded, SkipReason>>(count: files.count)
+        let results = UnsafeResults<Result<HashedFile, SkipReason>>(count: files.count)
         let jobs = max(1, options.jobs)
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
             var i = worker
             while i < files.count {
                 do {
-                    results.set(i, .success(try loader.load(files[i])))
+                    let loaded = try loader.load(files[i])
+                    results.set(i, .success(HashedFile(loaded: loaded, hashes: loaded.articles.map(ContentHash.of))))
                 } catch let reason as SkipReason {
                     results.set(i, .failure(reason))
                 } catch {

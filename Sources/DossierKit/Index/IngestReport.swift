@@ -12,6 +12,10 @@ public struct IngestReport: Sendable, Equatable {
     public var skipped: [(path: String, reason: SkipReason)] = []
     /// Files cut at ``ArticleLoader/maxFileBytes``.
     public var truncated: [String] = []
+    /// Articles read in this run whose content was already indexed under another path.
+    public var duplicates = 0
+    /// Non-fatal problems inside files that were indexed (a malformed line of a feed, ...).
+    public var warnings: [String] = []
     /// Articles and passages written in this run.
     public var articlesWritten = 0
     public var passagesWritten = 0

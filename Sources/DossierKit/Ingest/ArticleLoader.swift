@@ -32,6 +32,8 @@ public struct ArticleLoader: Sendable {
         /// True when the file was longer than ``ArticleLoader/maxFileBytes`` and was cut.
         public var truncated: Bool
         public var articles: [Article]
+        /// Non-fatal problems met while reading (e.g. a malformed line of a feed).
+        public var warnings: [String] = []
     }
 
     /// Loads `file`.

@@ -57,7 +57,7 @@ public struct SearchFilters: Sendable, Equatable {
             for (name, value) in zip(names, sources) { bindings.append((name, value.lowercased())) }
         }
         if let pathGlob {
-            sql += " AND EXISTS (SELECT 1 FROM files AS pf WHERE pf.article_id = \(a).id AND pf.path GLOB :pathglob)"
+            sql += " AND EXISTS (SELECT 1 FROM article_paths AS pf WHERE pf.article_id = \(a).id AND pf.path GLOB :pathglob)"
             bindings.append((":pathglob", pathGlob))
         }
         return (sql, bindings)

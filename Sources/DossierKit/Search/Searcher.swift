@@ -73,7 +73,7 @@ public final class Searcher {
                     FROM passage_fts JOIN passages AS p ON p.id = passage_fts.rowid JOIN articles AS a ON a.id = p.article_id
                     WHERE passage_fts MATCH :q AND passage_fts.rowid = :id
                     """)
-                let pathsOf = try db.prepare("SELECT path FROM files WHERE article_id = ? ORDER BY path")
+                let pathsOf = try db.prepare("SELECT path FROM article_paths WHERE article_id = ? ORDER BY path")
                 var emitted = 0
                 while try ranked.step() {
                     let rowid = ranked.int64(0)
