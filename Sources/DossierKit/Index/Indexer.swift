@@ -117,6 +117,7 @@ public final class Indexer {
             }
         }
         try writer.finish(at: Self.timestamp())
+        report.skipped.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         report.seconds = clock.seconds
         return report
     }

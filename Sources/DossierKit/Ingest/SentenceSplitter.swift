@@ -8,10 +8,13 @@ public enum SentenceSplitter {
     /// Abbreviations (lower-cased, without the period) after which a period does not end a sentence.
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "sgt", "capt", "cpt", "maj", "cmdr",
-        "adm", "gov", "sen", "rep", "pres", "rev", "hon", "no", "nos", "vs", "etc", "e.g", "i.e", "cf", "approx", "inc",
-        "ltd", "co", "corp", "dept", "univ", "fig", "vol", "pp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "adm", "gov", "sen", "rep", "pres", "rev", "hon", "vs", "etc", "e.g", "i.e", "cf", "approx", "inc",
+        "ltd", "co", "corp", "dept", "univ", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
         "sept", "oct", "nov", "dec", "al",
     ]
+
+    /// Abbreviations that only abbreviate before a number (`No. 5`, `Vol. 2`): "said no." ends a sentence.
+    static let numberAbbreviations: Set<String> = ["no", "nos", "vol", "fig", "pp"]
 
     /// Returns the scalar ranges of the sentences in `scalars[range]`, trimmed of white space.
     public static func sentences(in scalars: [Unicode.Scalar], range: Range<Int>) -> [Range<Int>] {
@@ -28,7 +31,7 @@ public enum SentenceSplitter {
                 var next = end
                 while next < range.upperBound, scalars[next].properties.isWhitespace { next += 1 }
                 if next > end, next < range.upperBound, startsSentence(scalars[next]),
-                    !(c == "." && isAbbreviation(scalars, period: i, lowerBound: start))
+                    !(c == "." && isAbbreviation(scalars, period: i, lowerBound: start, next: scalars[next]))
                 {
                     result.append(start..<end)
                     start = next
@@ -54,7 +57,7 @@ public enum SentenceSplitter {
     }
 
     /// True when the word before the period at `period` is an abbreviation, an initial or dotted letters.
-    static func isAbbreviation(_ scalars: [Unicode.Scalar], period: Int, lowerBound: Int) -> Bool {
+    static func isAbbreviation(_ scalars: [Unicode.Scalar], period: Int, lowerBound: Int, next: Unicode.Scalar) -> Bool {
         var wordStart = period
         while wordStart > lowerBound, !scalars[wordStart - 1].properties.isWhitespace, !isOpening(scalars[wordStart - 1]) {
             wordStart -= 1
@@ -63,7 +66,9 @@ public enum SentenceSplitter {
         if word.isEmpty { return false }
         if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }  // initial
         if word.contains("."), word.split(separator: ".").allSatisfy({ $0.count == 1 }) { return true }  // U.S, e.g
-        return abbreviations.contains(word.lowercased())
+        let lower = word.lowercased()
+        if numberAbbreviations.contains(lower) { return next.properties.numericType != nil }
+        return abbreviations.contains(lower)
     }
 
     static func isOpening(_ c: Unicode.Scalar) -> Bool {
