@@ -42,6 +42,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // In-process query latency for Scripts/bench (not installed, not tested).
+        .executableTarget(name: "dossier-bench", dependencies: ["DossierKit"]),
         .testTarget(name: "DossierSQLiteTests", dependencies: ["DossierSQLite"]),
         .testTarget(
             name: "DossierKitTests",

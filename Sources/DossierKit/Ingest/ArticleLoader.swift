@@ -89,28 +89,40 @@ public struct ArticleLoader: Sendable {
 /// Tells which writing system dominates a text.
 public enum ScriptDetector {
     /// `latin`, `cyrillic`, `greek`, `arabic`, `hebrew`, `cjk`, `devanagari`, or nil when the text has no letters.
+    /// Looks at the first 4,000 letters; ties go to the name that sorts first.
     public static func dominantScript(of passages: [Passage]) -> String? {
-        var counts: [String: Int] = [:]
+        var counts = [Int](repeating: 0, count: names.count)
         var seen = 0
         outer: for passage in passages {
-            for scalar in passage.text.unicodeScalars where scalar.properties.isAlphabetic {
-                if let script = script(of: scalar.value) { counts[script, default: 0] += 1 }
+            for scalar in passage.text.unicodeScalars where CharacterClass.isLetter(scalar) {
+                if let index = scriptIndex(of: scalar.value) { counts[index] += 1 }
                 seen += 1
                 if seen >= 4000 { break outer }
             }
         }
-        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        var best: Int? = nil
+        for index in counts.indices where counts[index] > 0 {
+            if let b = best, counts[b] > counts[index] || (counts[b] == counts[index] && names[b] < names[index]) { continue }
+            best = index
+        }
+        return best.map { names[$0] }
     }
 
+    static let names = ["latin", "greek", "cyrillic", "hebrew", "arabic", "devanagari", "cjk"]
+
     static func script(of v: UInt32) -> String? {
+        scriptIndex(of: v).map { names[$0] }
+    }
+
+    static func scriptIndex(of v: UInt32) -> Int? {
         switch v {
-        case 0x41...0x24F, 0x1E00...0x1EFF: return "latin"
-        case 0x370...0x3FF, 0x1F00...0x1FFF: return "greek"
-        case 0x400...0x52F, 0x1C80...0x1C8F, 0x2DE0...0x2DFF, 0xA640...0xA69F: return "cyrillic"
-        case 0x590...0x5FF: return "hebrew"
-        case 0x600...0x6FF, 0x750...0x77F, 0x8A0...0x8FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF: return "arabic"
-        case 0x900...0x97F: return "devanagari"
-        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF: return "cjk"
+        case 0x41...0x24F, 0x1E00...0x1EFF: return 0
+        case 0x370...0x3FF, 0x1F00...0x1FFF: return 1
+        case 0x400...0x52F, 0x1C80...0x1C8F, 0x2DE0...0x2DFF, 0xA640...0xA69F: return 2
+        case 0x590...0x5FF: return 3
+        case 0x600...0x6FF, 0x750...0x77F, 0x8A0...0x8FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF: return 4
+        case 0x900...0x97F: return 5
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF: return 6
         default: return nil
         }
     }

@@ -18,7 +18,19 @@ public struct PassageSplitter: Sendable {
 
     /// Splits `text` into passages, ignoring everything before scalar offset `from`.
     public func split(_ text: String, from: Int = 0, markdown: Bool = false) -> [Passage] {
-        let scalars = Array(text.unicodeScalars)
+        // Scalars for classifying, and the UTF-8 offset of each, so passage text is copied as bytes.
+        var scalars: [Unicode.Scalar] = []
+        var byteOffsets: [Int] = []
+        scalars.reserveCapacity(text.utf8.count)
+        byteOffsets.reserveCapacity(text.utf8.count + 1)
+        var byte = 0
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar)
+            byteOffsets.append(byte)
+            byte += UTF8.width(scalar)
+        }
+        byteOffsets.append(byte)
+        let bytes = Array(text.utf8)
         var blocks: [Range<Int>] = []
         var paragraphStart: Int? = nil
         var lineStart = min(from, scalars.count)
@@ -50,10 +62,8 @@ public struct PassageSplitter: Sendable {
         var passages: [Passage] = []
         for block in blocks {
             for range in windows(scalars, block) {
-                passages.append(
-                    Passage(
-                        ordinal: passages.count + 1, start: range.lowerBound, end: range.upperBound,
-                        text: String(String.UnicodeScalarView(scalars[range]))))
+                let text = String(decoding: bytes[byteOffsets[range.lowerBound]..<byteOffsets[range.upperBound]], as: UTF8.self)
+                passages.append(Passage(ordinal: passages.count + 1, start: range.lowerBound, end: range.upperBound, text: text))
             }
         }
         return passages
@@ -95,7 +105,7 @@ public struct PassageSplitter: Sendable {
         var inWord = false
         var i = range.lowerBound
         while i < range.upperBound {
-            let space = scalars[i].properties.isWhitespace
+            let space = CharacterClass.isSpace(scalars[i])
             if !space && !inWord {
                 if words == maxWords {
                     result.append(SentenceSplitter.trim(scalars, chunkStart..<i))
@@ -114,21 +124,28 @@ public struct PassageSplitter: Sendable {
     func wordCount(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Int {
         var count = 0
         var inWord = false
-        for i in range {
-            let space = scalars[i].properties.isWhitespace
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let space = CharacterClass.isSpace(scalars[i])
             if !space && !inWord { count += 1 }
             inWord = !space
+            i += 1
         }
         return count
     }
 
     func isBlank(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
-        line.allSatisfy { scalars[$0].properties.isWhitespace }
+        var i = line.lowerBound
+        while i < line.upperBound {
+            if !CharacterClass.isSpace(scalars[i]) { return false }
+            i += 1
+        }
+        return true
     }
 
     /// `---`, `***`, `___`, `===` (three or more, spaces allowed): a thematic break or setext underline.
     func isMarkdownRule(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
-        let marks = line.map { scalars[$0] }.filter { !$0.properties.isWhitespace }
+        let marks = line.map { scalars[$0] }.filter { !CharacterClass.isSpace($0) }
         guard marks.count >= 3, let first = marks.first, "-*_=".unicodeScalars.contains(first) else { return false }
         return marks.allSatisfy { $0 == first }
     }
@@ -144,7 +161,7 @@ public struct PassageSplitter: Sendable {
         }
         guard (1...6).contains(hashes), i == line.upperBound || scalars[i] == " " || scalars[i] == "\t" else { return nil }
         var end = line.upperBound
-        while end > i, scalars[end - 1] == "#" || scalars[end - 1].properties.isWhitespace { end -= 1 }
+        while end > i, scalars[end - 1] == "#" || CharacterClass.isSpace(scalars[end - 1]) { end -= 1 }
         return SentenceSplitter.trim(scalars, i..<max(i, end))
     }
 }

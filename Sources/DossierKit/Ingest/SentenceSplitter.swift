@@ -29,7 +29,7 @@ public enum SentenceSplitter {
                     end += 1
                 }
                 var next = end
-                while next < range.upperBound, scalars[next].properties.isWhitespace { next += 1 }
+                while next < range.upperBound, CharacterClass.isSpace(scalars[next]) { next += 1 }
                 if next > end, next < range.upperBound, startsSentence(scalars[next]),
                     !(c == "." && isAbbreviation(scalars, period: i, lowerBound: start, next: scalars[next]))
                 {
@@ -52,14 +52,14 @@ public enum SentenceSplitter {
     }
 
     static func startsSentence(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isUppercase || c.properties.numericType != nil || c == "\"" || c == "“" || c == "‘" || c == "'"
+        CharacterClass.isUpper(c) || CharacterClass.isDigit(c) || c == "\"" || c == "“" || c == "‘" || c == "'"
             || c == "(" || c == "[" || c == "«"
     }
 
     /// True when the word before the period at `period` is an abbreviation, an initial or dotted letters.
     static func isAbbreviation(_ scalars: [Unicode.Scalar], period: Int, lowerBound: Int, next: Unicode.Scalar) -> Bool {
         var wordStart = period
-        while wordStart > lowerBound, !scalars[wordStart - 1].properties.isWhitespace, !isOpening(scalars[wordStart - 1]) {
+        while wordStart > lowerBound, !CharacterClass.isSpace(scalars[wordStart - 1]), !isOpening(scalars[wordStart - 1]) {
             wordStart -= 1
         }
         let word = String(String.UnicodeScalarView(scalars[wordStart..<period]))
@@ -67,7 +67,7 @@ public enum SentenceSplitter {
         if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }  // initial
         if word.contains("."), word.split(separator: ".").allSatisfy({ $0.count == 1 }) { return true }  // U.S, e.g
         let lower = word.lowercased()
-        if numberAbbreviations.contains(lower) { return next.properties.numericType != nil }
+        if numberAbbreviations.contains(lower) { return CharacterClass.isDigit(next) }
         return abbreviations.contains(lower)
     }
 
@@ -77,8 +77,8 @@ public enum SentenceSplitter {
 
     static func trim(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int> {
         var lower = range.lowerBound, upper = range.upperBound
-        while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
-        while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+        while lower < upper, CharacterClass.isSpace(scalars[lower]) { lower += 1 }
+        while upper > lower, CharacterClass.isSpace(scalars[upper - 1]) { upper -= 1 }
         return lower..<upper
     }
 }

@@ -35,7 +35,9 @@ public enum TextDecoder {
     /// UTF-8, with invalid sequences replaced, when the bytes look like UTF-8 (strictly valid,
     /// or with at least one valid multi-byte sequence). Nil when they look like a legacy 8-bit encoding.
     static func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> String? {
-        if bytes.contains(0) { return nil }
+        if let valid = String(validating: bytes, as: UTF8.self) {  // the common case, on the fast validator
+            return valid
+        }
         var sawMultiByte = false
         var sawInvalid = false
         var iterator = bytes.makeIterator()
