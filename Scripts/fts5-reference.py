@@ -54,18 +54,21 @@ def query(db, queries_file, reps=20):
     con = sqlite3.connect(db)
     sql = ("SELECT path, ord, snippet(fts, 0, '[', ']', '…', 24) FROM fts "
            "WHERE fts MATCH ? ORDER BY rank LIMIT 10")
-    pooled = []
+    pooled, cpu_pooled = [], []
     for q in [l.strip() for l in open(queries_file, encoding="utf-8") if l.strip()]:
-        times = []
+        times, cpu = [], []
         for rep in range(reps + 2):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.thread_time()
             con.execute(sql, (q,)).fetchall()
             if rep >= 2:
                 times.append((time.perf_counter() - t0) * 1000)
+                cpu.append((time.thread_time() - c0) * 1000)
         if q != "the":
             pooled += times
-        print(f"query\t{q}\tp50_ms={pct(times, 50):.3f}\tp95_ms={pct(times, 95):.3f}")
-    print(f"summary\tp50_ms={pct(pooled, 50):.3f}\tp95_ms={pct(pooled, 95):.3f}\texcludes=the")
+            cpu_pooled += cpu
+        print(f"query\t{q}\tp50_ms={pct(times, 50):.3f}\tp95_ms={pct(times, 95):.3f}\tcpu_p50_ms={pct(cpu, 50):.3f}")
+    print(f"summary\tp50_ms={pct(pooled, 50):.3f}\tp95_ms={pct(pooled, 95):.3f}"
+          f"\tcpu_p50_ms={pct(cpu_pooled, 50):.3f}\tcpu_p95_ms={pct(cpu_pooled, 95):.3f}\texcludes=the")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,12 @@ func now() -> Double {
     return Double(ts.tv_sec) * 1000 + Double(ts.tv_nsec) / 1e6
 }
 
+func cpuNow() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) * 1000 + Double(ts.tv_nsec) / 1e6
+}
+
 func percentile(_ samples: [Double], _ p: Double) -> Double {
     let sorted = samples.sorted()
     let index = max(0, Int((p / 100 * Double(sorted.count)).rounded(.up)) - 1)
@@ -37,20 +43,31 @@ let reps = args.count > 3 ? Int(args[3]) ?? 20 : 20
 let queries = (try? String(contentsOfFile: args[2], encoding: .utf8))?.split(separator: "\n").map(String.init).filter { !$0.isEmpty } ?? []
 do {
     let searcher = try Searcher(path: args[1])
+    if let weight = ProcessInfo.processInfo.environment["DOSSIER_TITLE_WEIGHT"].flatMap(Double.init) {
+        searcher.ranking.titleWeight = weight  // for measuring the ranking's cost, not for use
+    }
     var pooled: [Double] = []
+    var cpuPooled: [Double] = []
     for text in queries {
         let query = try QueryParser().parse(text)
         var times: [Double] = []
+        var cpu: [Double] = []
         var shown = 0
         for rep in 0..<(reps + 2) {
-            let start = now()
+            let start = now(), cpuStart = cpuNow()
             shown = try searcher.search(query, limit: 10) { _ in true }
-            if rep >= 2 { times.append(now() - start) }
+            if rep >= 2 {
+                times.append(now() - start)
+                cpu.append(cpuNow() - cpuStart)
+            }
         }
-        if text != "the" { pooled += times }
-        print("query\t\(text)\tp50_ms=\(Figures.decimal(percentile(times, 50), places: 3))\tp95_ms=\(Figures.decimal(percentile(times, 95), places: 3))\tshown=\(shown)")
+        if text != "the" {
+            pooled += times
+            cpuPooled += cpu
+        }
+        print("query\t\(text)\tp50_ms=\(Figures.decimal(percentile(times, 50), places: 3))\tp95_ms=\(Figures.decimal(percentile(times, 95), places: 3))\tcpu_p50_ms=\(Figures.decimal(percentile(cpu, 50), places: 3))\tshown=\(shown)")
     }
-    print("summary\tqueries=\(queries.filter { $0 != "the" }.count)\treps=\(reps)\tp50_ms=\(Figures.decimal(percentile(pooled, 50), places: 3))\tp95_ms=\(Figures.decimal(percentile(pooled, 95), places: 3))\texcludes=the")
+    print("summary\tqueries=\(queries.filter { $0 != "the" }.count)\treps=\(reps)\tp50_ms=\(Figures.decimal(percentile(pooled, 50), places: 3))\tp95_ms=\(Figures.decimal(percentile(pooled, 95), places: 3))\tcpu_p50_ms=\(Figures.decimal(percentile(cpuPooled, 50), places: 3))\tcpu_p95_ms=\(Figures.decimal(percentile(cpuPooled, 95), places: 3))\texcludes=the")
 } catch {
     complain("dossier-bench: \(error)")
 }

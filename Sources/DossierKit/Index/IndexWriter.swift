@@ -114,18 +114,18 @@ public final class IndexWriter {
             }
             var outcome = FileOutcome(fileID: fileID)
             for (article, hash) in articles {
-                let articleID: Int64
                 if let existing = try storedArticleID(hash: hash) {
-                    articleID = existing
                     outcome.articlesReused += 1
+                    try insertPath.bind([article.path, fileID, existing])
+                    try insertPath.run()
+                    try refreshFirstPath(existing)
                 } else {
-                    articleID = try insert(article, hash: hash, bytes: articles.count == 1 ? bytes : article.text.utf8.count)
+                    let articleID = try insert(article, hash: hash, bytes: articles.count == 1 ? bytes : article.text.utf8.count)
                     outcome.articlesAdded += 1
                     outcome.passagesAdded += article.passages.count
+                    try insertPath.bind([article.path, fileID, articleID])
+                    try insertPath.run()
                 }
-                try insertPath.bind([article.path, fileID, articleID])
-                try insertPath.run()
-                try refreshFirstPath(articleID)
             }
             for articleID in previous { try deleteArticleIfOrphan(articleID) }
             pendingInBatch += 1

@@ -14,8 +14,13 @@ import Darwin
 public final class Indexer {
     /// How a run behaves.
     public struct Options: Sendable {
-        /// Files loaded in parallel before they are written, and committed together.
+        /// Files loaded in parallel before they are written.
         public var batchSize = 256
+        /// A transaction is committed once it holds this many bytes of source text, or is this many
+        /// seconds old: each commit makes FTS5 flush its pending terms into a new segment, so fewer,
+        /// larger commits load faster, while the time bound keeps searches during a run fresh.
+        public var commitBytes = 32 * 1024 * 1024
+        public var commitSeconds = 5.0
         /// Threads that read, decode and split files.
         public var jobs = max(1, System.activeProcessorCount)
         /// Keep files that are gone from the folder instead of removing them.
@@ -53,6 +58,8 @@ public final class Indexer {
         let writer = try IndexWriter(path: databasePath)
         var report = IngestReport()
         var filesDone = 0
+        var bytesAtCommit = 0
+        var lastCommit = 0.0
 
         for root in roots {
             let rootID = try writer.rootID(absolutePath: Self.absolutePath(root), displayPath: root)
@@ -82,7 +89,11 @@ public final class Indexer {
                 }
                 filesDone += batch.count
                 batch.removeAll(keepingCapacity: true)
-                try writer.commit()
+                if report.bytesRead - bytesAtCommit >= options.commitBytes || clock.seconds - lastCommit >= options.commitSeconds {
+                    try writer.commit()
+                    bytesAtCommit = report.bytesRead
+                    lastCommit = clock.seconds
+                }
                 progress?(Progress(filesDone: filesDone, bytesDone: report.bytesRead, elapsed: clock.seconds))
             }
 

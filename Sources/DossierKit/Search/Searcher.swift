@@ -45,26 +45,9 @@ public final class Searcher {
     public func search(_ request: SearchRequest, sink: (Hit) throws -> Bool) throws -> Int {
         let expression = request.query.expression
         let offset = request.offset
-        let filter = request.filters.sqlClause(articleAlias: "a")
         do {
             return try db.readTransaction {
-                let ranked = try db.prepare(
-                    """
-                    SELECT f.rowid, -bm25(passage_fts) + :w * coalesce(t.s, 0) AS score
-                    FROM passage_fts AS f
-                    JOIN passages AS p ON p.id = f.rowid
-                    JOIN articles AS a ON a.id = p.article_id
-                    LEFT JOIN (SELECT rowid AS id, -bm25(title_fts) AS s FROM title_fts WHERE title_fts MATCH :q) AS t
-                        ON t.id = p.article_id
-                    WHERE passage_fts MATCH :q\(filter.sql)
-                    ORDER BY score DESC, a.path, p.ordinal
-                    LIMIT :limit OFFSET :offset
-                    """)
-                try ranked.bind(ranking.titleWeight, named: ":w")
-                try ranked.bind(expression, named: ":q")
-                try ranked.bind(request.limit ?? -1, named: ":limit")
-                try ranked.bind(offset, named: ":offset")
-                for (name, value) in filter.bindings { try ranked.bind(value, named: name) }
+                let ranked = try rankedPassages(request)
                 let details = try db.prepare(
                     """
                     SELECT snippet(passage_fts, 0, char(57344), char(57345), '…', 24),
@@ -75,9 +58,7 @@ public final class Searcher {
                     """)
                 let pathsOf = try db.prepare("SELECT path FROM article_paths WHERE article_id = ? ORDER BY path")
                 var emitted = 0
-                while try ranked.step() {
-                    let rowid = ranked.int64(0)
-                    let score = ranked.double(1)
+                for (rowid, score) in ranked.map({ ($0.rowid, $0.score) }) {
                     try details.bind(expression, named: ":q")
                     try details.bind(rowid, named: ":id")
                     guard try details.step() else { continue }

@@ -1,0 +1,94 @@
+import DossierSQLite
+
+extension Searcher {
+    /// A passage's rowid and its final score.
+    struct Ranked {
+        var rowid: Int64
+        var score: Double
+    }
+
+    /// The ids and scores of the hits of `request`, in rank order, after its offset and limit.
+    ///
+    /// With a limit and no filters it takes candidates from FTS5's own `ORDER BY rank` (bm25 of the
+    /// passage text, computed inside FTS5 as in a plain FTS5 query), adds each article's title bonus
+    /// from one small query on `title_fts`, and stops reading candidates as soon as none of the
+    /// remaining ones can reach the top `offset + limit`: the title bonus is bounded by the best
+    /// title score, so the cut is exact, ties included. Otherwise one SQL statement ranks all hits.
+    func rankedPassages(_ request: SearchRequest) throws -> [Ranked] {
+        guard let limit = request.limit, request.filters.isEmpty else {
+            return try rankedBySQL(request)
+        }
+        let need = request.offset + limit
+        if need == 0 { return [] }
+        let expression = request.query.expression
+
+        // Title bonus per article.
+        var titleBonus: [Int64: Double] = [:]
+        let titles = try db.prepare("SELECT rowid, -bm25(title_fts) FROM title_fts WHERE title_fts MATCH ?")
+        try titles.bind([expression])
+        var maxBonus = 0.0
+        while try titles.step() {
+            let bonus = ranking.titleWeight * titles.double(1)
+            titleBonus[titles.int64(0)] = bonus
+            maxBonus = max(maxBonus, bonus)
+        }
+
+        let candidates = try db.prepare("SELECT rowid, -bm25(passage_fts) FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank")
+        try candidates.bind([expression])
+        let lookup = try db.prepare(
+            "SELECT p.article_id, p.ordinal, a.path FROM passages AS p JOIN articles AS a ON a.id = p.article_id WHERE p.id = ?")
+
+        struct Candidate {
+            var rowid: Int64, score: Double, path: String, ordinal: Int
+        }
+        func precedes(_ a: Candidate, _ b: Candidate) -> Bool {
+            if a.score != b.score { return a.score > b.score }
+            if a.path != b.path { return a.path.utf8.lexicographicallyPrecedes(b.path.utf8) }
+            return a.ordinal < b.ordinal
+        }
+        var kept: [Candidate] = []
+        var topScores: [Double] = []  // the best `need` final scores so far, descending
+        while try candidates.step() {
+            let textScore = candidates.double(1)
+            if topScores.count >= need, textScore + maxBonus < topScores[need - 1] { break }
+            let rowid = candidates.int64(0)
+            try lookup.bind([rowid])
+            guard try lookup.step() else { continue }
+            let score = textScore + (titleBonus[lookup.int64(0)] ?? 0)
+            kept.append(Candidate(rowid: rowid, score: score, path: lookup.string(2), ordinal: lookup.int(1)))
+            lookup.reset()
+            let at = topScores.firstIndex(where: { $0 < score }) ?? topScores.count
+            if at < need {
+                topScores.insert(score, at: at)
+                if topScores.count > need { topScores.removeLast() }
+            }
+        }
+        kept.sort(by: precedes)
+        return kept.dropFirst(request.offset).prefix(limit).map { Ranked(rowid: $0.rowid, score: $0.score) }
+    }
+
+    /// Ranks every hit in one statement (used with filters, or when all hits are wanted).
+    func rankedBySQL(_ request: SearchRequest) throws -> [Ranked] {
+        let filter = request.filters.sqlClause(articleAlias: "a")
+        let ranked = try db.prepare(
+            """
+            SELECT f.rowid, -bm25(passage_fts) + :w * coalesce(t.s, 0) AS score
+            FROM passage_fts AS f
+            JOIN passages AS p ON p.id = f.rowid
+            JOIN articles AS a ON a.id = p.article_id
+            LEFT JOIN (SELECT rowid AS id, -bm25(title_fts) AS s FROM title_fts WHERE title_fts MATCH :q) AS t
+                ON t.id = p.article_id
+            WHERE passage_fts MATCH :q\(filter.sql)
+            ORDER BY score DESC, a.path, p.ordinal
+            LIMIT :limit OFFSET :offset
+            """)
+        try ranked.bind(ranking.titleWeight, named: ":w")
+        try ranked.bind(request.query.expression, named: ":q")
+        try ranked.bind(request.limit ?? -1, named: ":limit")
+        try ranked.bind(request.offset, named: ":offset")
+        for (name, value) in filter.bindings { try ranked.bind(value, named: name) }
+        var out: [Ranked] = []
+        while try ranked.step() { out.append(Ranked(rowid: ranked.int64(0), score: ranked.double(1))) }
+        return out
+    }
+}
