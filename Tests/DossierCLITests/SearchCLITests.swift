@@ -104,7 +104,7 @@ import Testing
         #expect(lines[0] == "dossier: skipped articles/wire/empty.txt: empty")
         #expect(lines[1] == "dossier: skipped articles/wire/garbage.txt: binary")
         #expect(lines[2] == "dossier: skipped articles/wire/photo.jpg: unsupported format .jpg")
-        #expect(lines[3].hasPrefix("indexed 5 files (5 new, 0 changed, 0 unchanged, 0 removed, 0 duplicate): 5 articles, 17 passages written, "))
+        #expect(lines[3].hasPrefix("indexed 5 files (5 new, 0 changed, 0 unchanged, 0 moved, 0 removed, 0 duplicate): 5 articles, 17 passages written, "))
         #expect(lines[4] == "skipped 3 files: 1 binary, 1 empty, 1 unsupported format")
 
         let quiet = try cli.run(["index", "articles", "--db", "t.db", "--quiet"])

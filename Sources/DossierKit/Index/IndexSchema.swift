@@ -102,7 +102,11 @@ public enum IndexSchema {
         } catch {
             throw IndexError.notAnIndex(path: db.path)
         }
-        if version == 0 { throw IndexError.notAnIndex(path: db.path) }
+        if version == 0 {
+            // An empty database is an index whose first run has not committed yet (or was killed before).
+            let tables = (try? db.scalar("SELECT count(*) FROM sqlite_schema", as: Int.self)) ?? 1
+            throw tables == 0 ? IndexError.missing(path: db.path) : IndexError.notAnIndex(path: db.path)
+        }
         if version != Self.version { throw IndexError.incompatibleVersion(path: db.path, found: version) }
     }
 }

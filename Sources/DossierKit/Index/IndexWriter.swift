@@ -19,6 +19,8 @@ public final class IndexWriter {
     /// What writing one file did.
     public struct FileOutcome: Sendable, Equatable {
         public var fileID: Int64
+        /// The file's content hash (of the articles it holds).
+        public var fileHash = ""
         /// Articles stored for the first time.
         public var articlesAdded = 0
         /// Articles whose content was already in the index under another path (or this one).
@@ -112,7 +114,7 @@ public final class IndexWriter {
                 try insertFile.run()
                 fileID = db.lastInsertRowID
             }
-            var outcome = FileOutcome(fileID: fileID)
+            var outcome = FileOutcome(fileID: fileID, fileHash: fileHash)
             for (article, hash) in articles {
                 if let existing = try storedArticleID(hash: hash) {
                     outcome.articlesReused += 1
@@ -146,13 +148,13 @@ public final class IndexWriter {
         }
     }
 
-    /// Files stored under `rootID`, as (id, path), sorted by path.
-    public func storedFiles(rootID: Int64) throws -> [(id: Int64, path: String)] {
+    /// Files stored under `rootID`, as (id, path, hash), sorted by path.
+    public func storedFiles(rootID: Int64) throws -> [(id: Int64, path: String, hash: String)] {
         try guarded {
-            let s = try db.prepare("SELECT id, path FROM files WHERE root_id = ? ORDER BY path")
+            let s = try db.prepare("SELECT id, path, hash FROM files WHERE root_id = ? ORDER BY path")
             try s.bind([rootID])
-            var out: [(Int64, String)] = []
-            while try s.step() { out.append((s.int64(0), s.string(1))) }
+            var out: [(Int64, String, String)] = []
+            while try s.step() { out.append((s.int64(0), s.string(1), s.string(2))) }
             return out
         }
     }

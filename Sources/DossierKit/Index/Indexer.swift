@@ -55,6 +55,8 @@ public final class Indexer {
                 throw IngestError.unreadableRoot(path: root, reason: String(cString: strerror(errno)))
             }
         }
+        let lock = try IndexLock(databasePath: databasePath)
+        defer { lock.release() }
         let writer = try IndexWriter(path: databasePath)
         var report = IngestReport()
         var filesDone = 0
@@ -64,6 +66,7 @@ public final class Indexer {
         for root in roots {
             let rootID = try writer.rootID(absolutePath: Self.absolutePath(root), displayPath: root)
             var seen = Set<Int64>()
+            var newHashes: [String: Int] = [:]  // content of files new in this run, to recognise moves
             var batch: [(SourceFile, IndexWriter.StoredFile?)] = []
 
             func flush() throws {
@@ -81,7 +84,13 @@ public final class Indexer {
                         if result.loaded.truncated { report.truncated.append(file.path) }
                         report.warnings += result.loaded.warnings.map { "\(file.path): \($0)" }
                         report.bytesRead += result.loaded.bytes
-                        if stored == nil { report.new += 1 } else { report.changed += 1 }
+                        if let stored {
+                            // Touched but identical: read and hashed, nothing re-tokenized.
+                            if stored.hash == written.fileHash { report.unchanged += 1 } else { report.changed += 1 }
+                        } else {
+                            report.new += 1
+                            newHashes[written.fileHash, default: 0] += 1
+                        }
                     case .failure(let reason):
                         if let stored { try writer.remove(fileID: stored.id) }
                         report.skipped.append((file.path, reason))
@@ -122,7 +131,14 @@ public final class Indexer {
             if !options.keepMissing {
                 for stored in try writer.storedFiles(rootID: rootID) where !seen.contains(stored.id) {
                     try writer.remove(fileID: stored.id)
-                    report.removed += 1
+                    if let count = newHashes[stored.hash], count > 0 {
+                        // Gone here, new elsewhere with the same content: a move or rename (its articles were reused).
+                        newHashes[stored.hash] = count - 1
+                        report.new -= 1
+                        report.moved += 1
+                    } else {
+                        report.removed += 1
+                    }
                 }
                 try writer.commit()
             }

@@ -8,6 +8,8 @@ public struct IngestReport: Sendable, Equatable {
     public var unchanged = 0
     /// Files stored earlier that are gone from the folder, removed from the index.
     public var removed = 0
+    /// Files that are gone from one path and new at another with the same content (not re-tokenized).
+    public var moved = 0
     /// Files that were not indexed, by reason, with their paths.
     public var skipped: [(path: String, reason: SkipReason)] = []
     /// Files cut at ``ArticleLoader/maxFileBytes``.
@@ -26,8 +28,8 @@ public struct IngestReport: Sendable, Equatable {
 
     public init() {}
 
-    /// Files that are in the index after the run (new + changed + unchanged).
-    public var filesIndexed: Int { new + changed + unchanged }
+    /// Files that are in the index after the run (new + changed + unchanged + moved).
+    public var filesIndexed: Int { new + changed + unchanged + moved }
 
     /// Skipped files grouped by reason label, most frequent first, then by label.
     public var skippedByReason: [(label: String, count: Int)] {
@@ -40,7 +42,7 @@ public struct IngestReport: Sendable, Equatable {
     public var hasErrors: Bool { skipped.contains { $0.reason.isError } }
 
     public static func == (a: IngestReport, b: IngestReport) -> Bool {
-        a.new == b.new && a.changed == b.changed && a.unchanged == b.unchanged && a.removed == b.removed
+        a.new == b.new && a.changed == b.changed && a.unchanged == b.unchanged && a.removed == b.removed && a.moved == b.moved
             && a.skipped.map(\.path) == b.skipped.map(\.path) && a.articlesWritten == b.articlesWritten
             && a.passagesWritten == b.passagesWritten
     }

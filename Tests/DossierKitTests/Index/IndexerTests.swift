@@ -1,3 +1,4 @@
+import DossierSQLite
 import Foundation
 import Testing
 
@@ -93,5 +94,83 @@ import Testing
         let other = try folder.write("other.db", "not a database at all, just text that is long enough to be read")
         #expect(throws: IndexError.self) { try Indexer(databasePath: other).run(roots: [folder.sub("news")]) }
         #expect(throws: IndexError.self) { try Searcher(path: other) }
+    }
+}
+
+@Suite struct IncrementalIndexTests {
+    let folder: TestFolder
+    let db: String
+
+    init() throws {
+        folder = try TestFolder()
+        db = folder.sub("index.db")
+        for i in 1...5 {
+            try folder.write("in/\(i).txt", "Story \(i)\n\nPatrol \(i) reported shelling near checkpoint \(i).\n")
+        }
+    }
+
+    func index() throws -> IngestReport { try Indexer(databasePath: db).run(roots: [folder.sub("in")]) }
+
+    func touch(_ relative: String, seconds: Double) throws {
+        var times = [timespec(tv_sec: Int(seconds), tv_nsec: 0), timespec(tv_sec: Int(seconds), tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, folder.sub(relative), &times, 0) == 0)
+    }
+
+    @Test func touchedButIdenticalFileIsUnchangedAndNotRetokenized() throws {
+        _ = try index()
+        try touch("in/1.txt", seconds: 2_000_000_000)
+        let report = try index()
+        #expect(report.unchanged == 5 && report.changed == 0)
+        #expect(report.bytesRead > 0)  // it was read and hashed ...
+        #expect(report.articlesWritten == 0 && report.passagesWritten == 0)  // ... but nothing was re-tokenized
+    }
+
+    @Test func renamedFileIsMovedNotRetokenized() throws {
+        _ = try index()
+        try FileManager.default.moveItem(atPath: folder.sub("in/2.txt"), toPath: folder.sub("in/renamed.txt"))
+        let report = try index()
+        #expect(report.moved == 1 && report.new == 0 && report.removed == 0 && report.unchanged == 4)
+        #expect(report.articlesWritten == 0)
+        var paths: [String] = []
+        try Searcher(path: db).search(try QueryParser().parse("checkpoint 2"), limit: nil) { paths.append($0.path); return true }
+        #expect(paths.count == 1 && paths.allSatisfy { $0.hasSuffix("renamed.txt") })
+    }
+
+    @Test func addChangeDeleteAndDuplicateInOneRun() throws {
+        _ = try index()
+        try folder.write("in/6.txt", "Story 6\n\nA new report arrived.\n")  // new
+        try folder.write("in/1.txt", "Story 1\n\nPatrol 1 changed its account entirely.\n")  // changed
+        try folder.remove("in/3.txt")  // removed
+        try folder.write("in/copy.txt", "Story 4\n\nPatrol 4 reported shelling near checkpoint 4.\n")  // duplicate of 4
+        let report = try index()
+        #expect(report.new == 2 && report.changed == 1 && report.removed == 1 && report.unchanged == 3)
+        #expect(report.duplicates == 1)
+        let stats = try IndexStats.read(path: db)
+        #expect(stats.files == 6 && stats.articles == 5)
+        #expect(try IndexMaintenance.check(path: db).isEmpty)
+    }
+
+    @Test func aSecondRunAtTheSameTimeIsRefusedClearly() throws {
+        let held = try IndexLock(databasePath: db)
+        defer { held.release() }
+        let error = #expect(throws: IndexError.self) { try index() }
+        #expect(error == .busy(path: db))
+        #expect(error?.description.contains("wait for it to finish") == true)
+    }
+
+    @Test func checkFindsGhostPassages() throws {
+        _ = try index()
+        #expect(try IndexMaintenance.check(path: db).isEmpty)
+        let raw = try DossierSQLite.Connection(path: db)
+        try raw.execute("DELETE FROM passages WHERE id = (SELECT min(id) FROM passages)")
+        let problems = try IndexMaintenance.check(path: db)
+        #expect(problems.contains { $0.contains("passage_fts") })
+    }
+
+    @Test func optimizeKeepsEverySearchable() throws {
+        _ = try index()
+        _ = try IndexMaintenance.optimize(path: db)
+        #expect(try Searcher(path: db).count(try QueryParser().parse("patrol")) == 5)
+        #expect(try IndexMaintenance.check(path: db).isEmpty)
     }
 }
