@@ -28,7 +28,7 @@ extension Searcher {
         try titles.bind([expression])
         var maxBonus = 0.0
         while try titles.step() {
-            let bonus = ranking.titleWeight * titles.double(1)
+            let bonus = ranking.titleBonus(titles.double(1))
             titleBonus[titles.int64(0)] = bonus
             maxBonus = max(maxBonus, bonus)
         }
@@ -72,7 +72,7 @@ extension Searcher {
         let filter = request.filters.sqlClause(articleAlias: "a")
         let ranked = try db.prepare(
             """
-            SELECT f.rowid, -bm25(passage_fts) + :w * coalesce(t.s, 0) AS score
+            SELECT f.rowid, -bm25(passage_fts) + min(:w * max(coalesce(t.s, 0), 0), :cap) AS score
             FROM passage_fts AS f
             JOIN passages AS p ON p.id = f.rowid
             JOIN articles AS a ON a.id = p.article_id
@@ -83,6 +83,7 @@ extension Searcher {
             LIMIT :limit OFFSET :offset
             """)
         try ranked.bind(ranking.titleWeight, named: ":w")
+        try ranked.bind(ranking.titleBonusCap, named: ":cap")
         try ranked.bind(request.query.expression, named: ":q")
         try ranked.bind(request.limit ?? -1, named: ":limit")
         try ranked.bind(request.offset, named: ":offset")
