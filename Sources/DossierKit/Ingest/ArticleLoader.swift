@@ -134,10 +134,16 @@ public struct ArticleLoader: Sendable {
         return bytes.contains(0)
     }
 
-    /// The host of an absolute URL, lower-cased, without `www.` (nil when `url` has none).
+    /// The host of an absolute (or protocol-relative) URL, lower-cased, without `www.` (nil when `url` has none).
     static func host(_ url: String) -> String? {
-        guard let scheme = url.firstRange(of: "://") else { return nil }
-        var rest = url[scheme.upperBound...]
+        var rest: Substring
+        if let scheme = url.firstRange(of: "://") {
+            rest = url[scheme.upperBound...]
+        } else if url.hasPrefix("//") {
+            rest = url.dropFirst(2)  // protocol-relative
+        } else {
+            return nil
+        }
         if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
         if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
         if !rest.hasPrefix("["), let colon = rest.lastIndex(of: ":") { rest = rest[..<colon] }

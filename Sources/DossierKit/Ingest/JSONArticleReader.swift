@@ -116,7 +116,12 @@ public struct JSONArticleReader: ByteArticleReader {
 
     /// The article an object holds, or nil when it has neither title nor text.
     func article(_ record: Record, path: String) -> Article? {
-        let title = record.firstText(fields.keys[.title] ?? []).map(TitleChooser.collapseWhitespace).flatMap { $0.isEmpty ? nil : $0 }
+        var title = record.firstText(fields.keys[.title] ?? []).map(TitleChooser.collapseWhitespace).flatMap { $0.isEmpty ? nil : $0 }
+        if let markup = title, markup.contains("<") || (markup.contains("&") && markup.contains(";")) {
+            // An HTML title (WordPress's "title": {"rendered": "Winter &amp; the market"}).
+            title = TitleChooser.collapseWhitespace(HTMLReader.extract(html: markup).paragraphs.joined(separator: " "))
+            if title?.isEmpty == true { title = nil }
+        }
         var body = record.firstText(fields.keys[.text] ?? []) ?? ""
         if HTMLReader.looksLikeMarkup(body) {
             body = HTMLReader.extract(html: body).paragraphs.joined(separator: "\n\n")
