@@ -90,13 +90,17 @@ public enum FormatSniffer {
     static func looksLikeEmail(_ text: Substring) -> Bool {
         var names: Set<String> = []
         var lineCount = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var rest = text
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+            let rawLine = rest[..<end]
+            let cutShort = end == rest.endIndex && text.endIndex == rest.endIndex
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.isEmpty { break }
             if lineCount > 0, line.first == " " || line.first == "\t" { continue }  // folded header
             guard let name = headerName(line) else {
-                // Only the last line of the window may be cut short.
-                if rawLine.endIndex == text.endIndex { break }
+                if cutShort { break }  // only the last line of the window may be cut short
                 return false
             }
             names.insert(name)

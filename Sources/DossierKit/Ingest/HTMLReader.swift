@@ -434,48 +434,66 @@ private final class HTMLDocument {
     }
 }
 
-/// Collects paragraphs from text runs, collapsing white space as HTML does.
+/// Collects paragraphs from text runs, collapsing white space as HTML does. Works on UTF-8 bytes:
+/// HTML's white space is ASCII.
 private struct ParagraphBuilder {
     var paragraphs: [String] = []
-    var current = String.UnicodeScalarView()
+    var current: [UInt8] = []
     var pendingSpace = false
 
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C }
+
     mutating func add(_ text: String, preformatted: Bool) {
-        for scalar in text.unicodeScalars {
+        for byte in text.utf8 {
             if preformatted {
-                current.append(scalar == "\r" ? "\n" : scalar)
+                current.append(byte == 0x0D ? 0x0A : byte)
                 continue
             }
-            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0C}" {
+            if Self.isSpace(byte) {
                 pendingSpace = true
                 continue
             }
-            if pendingSpace, let last = current.last, last != "\n" { current.append(" ") }
+            if pendingSpace, let last = current.last, last != 0x0A { current.append(0x20) }
             pendingSpace = false
-            current.append(scalar)
+            current.append(byte)
         }
     }
 
     mutating func lineBreak() {
-        while let last = current.last, last == " " { current.removeLast() }
-        if current.last == "\n" {
+        while current.last == 0x20 { current.removeLast() }
+        if current.last == 0x0A {
             endParagraph()
         } else if !current.isEmpty {
-            current.append("\n")
+            current.append(0x0A)
         }
         pendingSpace = false
     }
 
+    /// Ends the paragraph being built, if it has any text, trimmed of white space (and no-break
+    /// spaces) at both ends.
     mutating func endParagraph() {
-        let text = String(current)
-        // Blank lines inside <pre> would split the paragraph anyway; trim the edges only.
-        let trimmed = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { line in String(line.reversed().drop(while: { $0.isWhitespace }).reversed()) }
-            .joined(separator: "\n")
-        let edges = trimmed.drop(while: { $0.isWhitespace })
-        let final = String(edges.reversed().drop(while: { $0.isWhitespace }).reversed())
-        if !final.isEmpty { paragraphs.append(final) }
-        current = String.UnicodeScalarView()
+        var lower = 0
+        var upper = current.count
+        while lower < upper {
+            if Self.isSpace(current[lower]) {
+                lower += 1
+            } else if current[lower] == 0xC2, lower + 1 < upper, current[lower + 1] == 0xA0 {
+                lower += 2
+            } else {
+                break
+            }
+        }
+        while upper > lower {
+            if Self.isSpace(current[upper - 1]) {
+                upper -= 1
+            } else if current[upper - 1] == 0xA0, upper - 2 >= lower, current[upper - 2] == 0xC2 {
+                upper -= 2
+            } else {
+                break
+            }
+        }
+        if lower < upper { paragraphs.append(String(decoding: current[lower..<upper], as: UTF8.self)) }
+        current.removeAll(keepingCapacity: true)
         pendingSpace = false
     }
 }
