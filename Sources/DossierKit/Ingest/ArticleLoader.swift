@@ -112,6 +112,12 @@ public struct ArticleLoader: Sendable {
             guard let (text, _) = TextDecoder.decode(bytes) else { throw SkipReason.binary }
             articles = try reader.read(file, text: text)
         }
+        guard !articles.isEmpty else {
+            // A container whose every entry was left out: say why, with the first reason.
+            guard let first = warnings.first(where: { $0 != Self.changedWarning }) else { throw SkipReason.empty }
+            let others = warnings.count - 1
+            throw SkipReason.malformed(others > 0 ? first + " (and \(others) more)" : first)
+        }
         let mtime = DateParser.iso(epochSeconds: file.modificationTime)
         for i in articles.indices {
             if articles[i].metadata.source == nil {
@@ -177,10 +183,12 @@ public struct ArticleLoader: Sendable {
         var after = stat()
         var warnings: [String] = []
         if fstat(fd, &after) == 0, after.st_size != before.st_size || modificationTime(after) != modificationTime(before) {
-            warnings.append("changed while being read; indexed as read")
+            warnings.append(changedWarning)
         }
         return FileRead(bytes: bytes, truncated: truncated, warnings: warnings)
     }
+
+    static let changedWarning = "changed while being read; indexed as read"
 
     static func modificationTime(_ info: stat) -> Double {
         #if canImport(Darwin)

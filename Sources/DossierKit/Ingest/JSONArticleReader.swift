@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads scraper dumps and news-API responses: `.json` (one object, an array of objects, or an object
-/// wrapping such an array, like NewsAPI's `{"articles": [...]}`) and `.jsonl` / `.ndjson` (one object a line).
+/// wrapping such an array, like NewsAPI's `{"articles": [...]}` or a JSON Feed's `{"title": …, "items": [...]}`)
+/// and `.jsonl` / `.ndjson` (one object a line).
 ///
 /// Each object is an article; its fields are found through a ``JSONFieldMap``. An object in an array
 /// or a JSON Lines file gets the path `file#n`: `n` is the object's 1-based position in the array, or
@@ -48,15 +49,15 @@ public struct JSONArticleReader: ByteArticleReader {
     func readDocument(_ json: Any, file: SourceFile) throws -> (articles: [Article], warnings: [String]) {
         var warnings: [String] = []
         if let object = json as? [String: Any] {
+            // One article, unless the object only wraps a list of them (a feed's own title is not an article).
             let record = Record(object)
-            if record.has(fields.keys[.text] ?? []) || record.has(fields.keys[.title] ?? []) {
-                if let article = article(record, path: file.path) { return ([article], []) }
-                throw SkipReason.empty
-            }
-            guard let list = Self.articleList(in: object) else {
+            let list = record.has(fields.keys[.text] ?? []) ? nil : Self.articleList(in: object)
+            if let list { return (try readArray(list, file: file, warnings: &warnings), warnings) }
+            guard record.has(fields.keys[.title] ?? []) || record.has(fields.keys[.text] ?? []) else {
                 throw SkipReason.malformed("no article fields (keys: \(Self.keyList(object)); see --json-fields)")
             }
-            return (try readArray(list, file: file, warnings: &warnings), warnings)
+            if let article = article(record, path: file.path) { return ([article], []) }
+            throw SkipReason.empty
         }
         if let array = json as? [Any] {
             return (try readArray(array, file: file, warnings: &warnings), warnings)

@@ -23,7 +23,8 @@ public struct JSONFieldMap: Sendable, Equatable {
     public static let defaultKeys: [Field: [String]] = [
         .title: ["title", "headline", "heading", "hed", "webTitle", "name", "subject"],
         .text: [
-            "text", "body", "content", "article", "articleBody", "bodyText", "fields.bodyText", "maintext", "fullText",
+            "text", "body", "content", "article", "articleBody", "bodyText", "fields.bodyText", "content_text", "content_html",
+            "maintext", "fullText",
             "full_text", "story", "selftext", "message", "html", "description", "summary", "abstract", "lead_paragraph",
             "snippet",
         ],

@@ -95,4 +95,33 @@ struct JSONArticleReaderTests {
         #expect(loaded.articles.count == 10)
         #expect(loaded.warnings == ["line 11: cut at the size limit"])
     }
+
+    @Test func readsTheItemsOfAJSONFeed() throws {
+        let folder = TemporaryFolder()
+        folder.write(
+            "feed.json",
+            """
+            {"version": "https://jsonfeed.org/version/1.1", "title": "The Harbour Blog", "items": [
+              {"id": "1", "title": "Tides", "content_text": "Spring tides are high this week.", "date_published": "2024-03-10T09:00:00+01:00",
+               "url": "https://harbour.example/tides", "authors": [{"name": "Ida Noor"}, {"name": "Per Holm"}]}]}
+            """)
+        let loaded = try #require(try folder.ingest().loaded[folder.path + "/feed.json"])
+        let article = try #require(loaded.articles.first)
+        #expect(loaded.articles.count == 1)
+        #expect(article.path.hasSuffix("feed.json#1"))
+        #expect(article.title == "Tides")
+        #expect(article.metadata.date == "2024-03-10T08:00:00Z")
+        #expect(article.metadata.author == "Ida Noor, Per Holm")
+    }
+
+    @Test func aFileWithoutAnyArticleIsMalformedWithTheFirstReason() throws {
+        let folder = TemporaryFolder()
+        folder.write("scalars.json", "[1, 2, 3]")
+        folder.write("ids.jsonl", "{\"id\": 1, \"score\": 3}\n{\"id\": 2, \"score\": 4}\n")
+        folder.write("meta.json", "{\"id\": 1, \"score\": 3}")
+        let outcome = try folder.ingest()
+        #expect(outcome.skipped[folder.path + "/scalars.json"] == .malformed("item 1: not a JSON object (and 2 more)"))
+        #expect(outcome.skipped[folder.path + "/ids.jsonl"] == .malformed("line 1: no title or text (keys: id, score) (and 1 more)"))
+        #expect(outcome.skipped[folder.path + "/meta.json"] == .malformed("no article fields (keys: id, score; see --json-fields)"))
+    }
 }
