@@ -10,18 +10,29 @@
 /// The article's text is the subject as its first paragraph, then the decoded body; passage offsets
 /// refer to that text.
 ///
-/// mbox: a message starts at a line beginning `From ` that opens the file or follows a blank line;
+/// mbox: a message starts at a line beginning `From ` that opens the file or follows a blank line
+/// and is followed by a header line;
 /// `>From ` lines in bodies are unescaped (mboxrd). Each message gets the path `file#n` (1-based).
 /// A file holding one message that is not named `.mbox` keeps its own path.
 public struct EmailReader: ByteArticleReader {
+    /// `email`.
     public let format = "email"
+    /// Splits the extracted text into passages.
     public var splitter: PassageSplitter
 
+    /// Creates a reader whose articles are split by `splitter`.
     public init(splitter: PassageSplitter = PassageSplitter()) {
         self.splitter = splitter
     }
 
-    public func read(_ file: SourceFile, bytes: [UInt8], truncated: Bool) throws -> (articles: [Article], warnings: [String]) {
+    public func read(_ file: SourceFile, bytes raw: [UInt8], truncated: Bool) throws -> (articles: [Article], warnings: [String]) {
+        // Messages are bytes in an ASCII-compatible encoding; a byte-order mark (an editor's doing) is removed.
+        var bytes = raw
+        if raw.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bytes = Array(raw.dropFirst(3))
+        } else if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]), let decoded = TextDecoder.decode(raw) {
+            bytes = Array(decoded.text.utf8)
+        }
         let messages = Self.mboxMessages(bytes)
         let numbered = messages.count > 1 || ["mbox", "mbx"].contains(file.pathExtension)
         var articles: [Article] = []
@@ -129,11 +140,25 @@ public struct EmailReader: ByteArticleReader {
             var end = i
             while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
             let blank = end == i || (end == i + 1 && bytes[i] == UInt8(ascii: "\r"))
-            if i > 0, previousBlank, bytes[i..<end].starts(with: from) { starts.append(i) }
+            if i > 0, previousBlank, bytes[i..<end].starts(with: from), Self.headerLineFollows(bytes, after: end) { starts.append(i) }
             previousBlank = blank
             i = end + 1
         }
         return zip(starts, starts.dropFirst() + [bytes.count]).map { $0..<$1 }
+    }
+
+    /// True when the line after the line ending at `end` is a `Name: value` header: a `From ` line
+    /// that starts a message is followed by its headers, one in a body ("From here on…") is not.
+    static func headerLineFollows(_ bytes: [UInt8], after end: Int) -> Bool {
+        var i = end + 1
+        let start = i
+        while i < bytes.count, i - start <= 76 {
+            let b = bytes[i]
+            if b == UInt8(ascii: ":") { return i > start }
+            if b <= 32 || b >= 127 { return false }
+            i += 1
+        }
+        return false
     }
 
     /// mboxrd: a body line `>From ` (or `>>From `…) loses one `>`.

@@ -28,9 +28,12 @@ import Foundation
 /// first 4 KiB, else detection as for text (UTF-8, else Windows-1252). The text is decoded in Swift and
 /// handed to libxml2 as UTF-8.
 public struct HTMLReader: ByteArticleReader {
+    /// `html`.
     public let format = "html"
+    /// Splits the extracted text into passages.
     public var splitter: PassageSplitter
 
+    /// Creates a reader whose articles are split by `splitter`.
     public init(splitter: PassageSplitter = PassageSplitter()) {
         self.splitter = splitter
     }
@@ -86,8 +89,8 @@ public struct HTMLReader: ByteArticleReader {
     }
 
     /// The charset a page declares in its first 4 KiB: `<meta charset>`, `<meta http-equiv="Content-Type"
-    /// content="…; charset=…">` or `<?xml … encoding="…"?>`. A declared UTF-16 is read as UTF-8 (as browsers
-    /// do: the declaration could only be read because the bytes are ASCII-compatible).
+    /// content="…; charset=…">` or `<?xml … encoding="…"?>`. A declared UTF-16 or UTF-32 is read as UTF-8 (as
+    /// browsers do: the declaration could only be read because the bytes are ASCII-compatible).
     static func declaredCharset(_ bytes: [UInt8]) -> String? {
         let head = String(decoding: bytes.prefix(4096).map { $0 >= 0x80 ? 0x20 : ($0 >= 65 && $0 <= 90 ? $0 + 32 : $0) }, as: UTF8.self)
         var candidates: [Substring] = []
@@ -108,7 +111,8 @@ public struct HTMLReader: ByteArticleReader {
                 value = value.dropFirst().drop(while: { $0 == " " || $0 == "\"" || $0 == "'" })
                 let name = value.prefix(while: { !" \"';>/".contains($0) })
                 guard !name.isEmpty else { continue }
-                return name.hasPrefix("utf-16") || name.hasPrefix("utf16") ? "utf-8" : String(name)
+                let wide = ["utf-16", "utf16", "utf-32", "utf32", "ucs-2", "ucs2", "ucs-4", "ucs4", "unicode"].contains { name.hasPrefix($0) }
+                return wide ? "utf-8" : String(name)
             }
         }
         return nil

@@ -17,10 +17,14 @@ import Foundation
 /// HTML markup is converted to plain paragraphs by ``HTMLReader``. Dates may be strings (see
 /// ``DateParser``) or Unix times in seconds or milliseconds.
 public struct JSONArticleReader: ByteArticleReader {
+    /// `json`.
     public let format = "json"
+    /// Splits the extracted text into passages.
     public var splitter: PassageSplitter
+    /// Which keys hold which article field.
     public var fields: JSONFieldMap
 
+    /// Creates a reader whose articles are split by `splitter` and whose fields are found with `fields`.
     public init(splitter: PassageSplitter = PassageSplitter(), fields: JSONFieldMap = JSONFieldMap()) {
         self.splitter = splitter
         self.fields = fields

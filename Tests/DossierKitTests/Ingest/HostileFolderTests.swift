@@ -213,4 +213,20 @@ struct HostileFolderTests {
         #expect(outcome.loaded[folder.path + "/saved"]?.articles.first?.metadata.format == "html")
         expectGoodFileRead(outcome, in: folder)
     }
+
+    @Test func deeplyNestedFilesDoNotCrash() throws {
+        let folder = folder()
+        folder.write("deep.json", String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000))
+        folder.write("deep.jsonl", String(repeating: "{\"a\":", count: 50_000) + "1" + String(repeating: "}", count: 50_000) + "\n")
+        folder.write("deep.html", String(repeating: "<div><span>", count: 50_000) + "deep")
+        var mime = ""
+        for level in 0..<50 {
+            mime += "Content-Type: multipart/mixed; boundary=b\(level)\n\n--b\(level)\n"
+        }
+        folder.write("deep.eml", "From: a@example.org\nSubject: Nested parts\n" + mime + "Content-Type: text/plain\n\nInnermost.\n")
+        let outcome = try folder.ingest()
+        #expect(outcome.loaded.count + outcome.skipped.count == 5)
+        #expect(outcome.loaded[folder.path + "/deep.eml"]?.articles.first?.title == "Nested parts")
+        expectGoodFileRead(outcome, in: folder)
+    }
 }
