@@ -25,7 +25,7 @@
 public enum DateParser {
     /// Normalises `text` to ISO 8601, or returns nil when it is not a date this parser understands.
     public static func normalize(_ text: String) -> String? {
-        let trimmed = TitleChooser.collapseWhitespace(text)
+        let trimmed = Whitespace.collapse(text)
         guard !trimmed.isEmpty, trimmed.utf8.count <= 100 else { return nil }
         if let iso = iso8601(Array(trimmed.utf8)) { return iso }
         return freeForm(trimmed)

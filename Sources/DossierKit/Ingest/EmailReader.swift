@@ -95,7 +95,7 @@ public struct EmailReader: ByteArticleReader {
             }
             name = Substring(name).trimmingCharacters(in: .whitespaces)
             if name.count >= 2, name.first == "\"", name.last == "\"" { name = String(name.dropFirst().dropLast()) }
-            name = TitleChooser.collapseWhitespace(name.replacing("\\\"", with: "\""))
+            name = Whitespace.collapse(name.replacing("\\\"", with: "\""))
             address = Substring(address).trimmingCharacters(in: .whitespaces)
             text = name.isEmpty ? address : (address.isEmpty ? name : name + " <" + address + ">")
             if !text.isEmpty { result.append(text) }
@@ -163,8 +163,18 @@ public struct EmailReader: ByteArticleReader {
 
     /// mboxrd: a body line `>From ` (or `>>From `…) loses one `>`.
     static func unescapeFromLines(_ message: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        let marker = Array(">From ".utf8)
-        guard message.firstRange(of: marker) != nil else { return message }
+        let from = Array("From ".utf8)
+        var escaped = false
+        var k = message.startIndex
+        while k < message.endIndex, !escaped {  // any line starting ">…>From "?
+            if message[k] == UInt8(ascii: ">"), k == message.startIndex || message[k - 1] == UInt8(ascii: "\n") {
+                var j = k
+                while j < message.endIndex, message[j] == UInt8(ascii: ">") { j += 1 }
+                escaped = message[j...].starts(with: from)
+            }
+            k += 1
+        }
+        guard escaped else { return message }
         var out: [UInt8] = []
         out.reserveCapacity(message.count)
         var lineStart = true
@@ -173,7 +183,7 @@ public struct EmailReader: ByteArticleReader {
             if lineStart, message[i] == UInt8(ascii: ">") {
                 var j = i
                 while j < message.endIndex, message[j] == UInt8(ascii: ">") { j += 1 }
-                if message[j...].starts(with: Array("From ".utf8)) {
+                if message[j...].starts(with: from) {
                     i += 1  // drop one ">"
                 }
             }

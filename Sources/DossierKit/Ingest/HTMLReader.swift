@@ -60,8 +60,20 @@ public struct HTMLReader: ByteArticleReader {
     static func assemble(title: String?, body: String, splitter: PassageSplitter) -> (String, [Passage]) {
         var text = body
         if let title, !title.isEmpty {
-            let firstParagraph = body.firstRange(of: "\n\n").map { body[..<$0.lowerBound] } ?? body[...]
-            let first = TitleChooser.collapseWhitespace(String(firstParagraph.prefix(2000))).lowercased()
+            // The first paragraph, looked at only as far as it could still match the title.
+            let utf8 = body.utf8
+            let limit = min(utf8.count, title.utf8.count * 2 + 64)
+            var end = utf8.startIndex
+            var previousNewline = false
+            var scanned = 0
+            while end < utf8.endIndex, scanned < limit {
+                let b = utf8[end]
+                if b == 0x0A && previousNewline { end = utf8.index(before: end); break }
+                previousNewline = b == 0x0A
+                end = utf8.index(after: end)
+                scanned += 1
+            }
+            let first = Whitespace.collapse(String(body[..<end])).lowercased()
             let lowered = title.lowercased()
             if first.isEmpty || !(lowered == first || (lowered.hasPrefix(first) && first.count >= 3)) {
                 text = body.isEmpty ? title : title + "\n\n" + body
@@ -126,7 +138,7 @@ public struct HTMLReader: ByteArticleReader {
 
     /// True when `text` holds HTML markup (used by the JSON reader for HTML in text fields).
     static func looksLikeMarkup(_ text: String) -> Bool {
-        guard text.contains("<") else { return false }
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return false }
         let lowered = text.prefix(20_000).lowercased()
         return ["<p>", "<p ", "</p>", "<br", "</div>", "</a>", "</li>", "</h1>", "</h2>", "</span>", "</em>", "</strong>", "<img "]
             .contains { lowered.contains($0) }
@@ -231,7 +243,7 @@ private final class HTMLDocument {
                 return false
             }
         }
-        return TitleChooser.collapseWhitespace(out)
+        return Whitespace.collapse(out)
     }
 
     // MARK: Extraction
@@ -280,7 +292,7 @@ private final class HTMLDocument {
                 case "meta":
                     let key = (Self.attribute(node, "property") ?? Self.attribute(node, "name") ?? Self.attribute(node, "itemprop"))?.lowercased()
                     if let key, let content = Self.attribute(node, "content") ?? Self.attribute(node, "datetime"), meta[key] == nil {
-                        meta[key] = TitleChooser.collapseWhitespace(content)
+                        meta[key] = Whitespace.collapse(content)
                     }
                 case "title":
                     if titleElement == nil { titleElement = Self.text(node) }
@@ -331,7 +343,7 @@ private final class HTMLDocument {
         var page = HTMLReader.Page()
         page.paragraphs = paragraphs(contentRoot, keepHeaders: contentRoot != (body ?? root))
         func first(_ values: String?...) -> String? {
-            values.lazy.compactMap { $0 }.map(TitleChooser.collapseWhitespace).first { !$0.isEmpty }
+            values.lazy.compactMap { $0 }.map(Whitespace.collapse).first { !$0.isEmpty }
         }
         let h1 = Self.inside(contentRoot, firstH1) ? firstH1 : (Self.firstElement(named: "h1", in: contentRoot) ?? firstH1)
         page.title = first(meta["og:title"], meta["twitter:title"], titleElement, linked.headline, h1.map(Self.text))

@@ -121,10 +121,10 @@ public struct JSONArticleReader: ByteArticleReader {
 
     /// The article an object holds, or nil when it has neither title nor text.
     func article(_ record: Record, path: String) -> Article? {
-        var title = record.firstText(fields.keys[.title] ?? []).map(TitleChooser.collapseWhitespace).flatMap { $0.isEmpty ? nil : $0 }
-        if let markup = title, markup.contains("<") || (markup.contains("&") && markup.contains(";")) {
+        var title = record.firstText(fields.keys[.title] ?? []).map(Whitespace.collapse).flatMap { $0.isEmpty ? nil : $0 }
+        if let markup = title, markup.utf8.contains(UInt8(ascii: "<")) || (markup.utf8.contains(UInt8(ascii: "&")) && markup.utf8.contains(UInt8(ascii: ";"))) {
             // An HTML title (WordPress's "title": {"rendered": "Winter &amp; the market"}).
-            title = TitleChooser.collapseWhitespace(HTMLReader.extract(html: markup).paragraphs.joined(separator: " "))
+            title = Whitespace.collapse(HTMLReader.extract(html: markup).paragraphs.joined(separator: " "))
             if title?.isEmpty == true { title = nil }
         }
         var body = record.firstText(fields.keys[.text] ?? []) ?? ""
@@ -136,7 +136,7 @@ public struct JSONArticleReader: ByteArticleReader {
         guard !passages.isEmpty else { return nil }
         var metadata = ArticleMetadata(format: format)
         metadata.author = record.firstName(fields.keys[.author] ?? [])
-        metadata.url = record.firstText(fields.keys[.url] ?? []).map(TitleChooser.collapseWhitespace).flatMap { $0.isEmpty ? nil : $0 }
+        metadata.url = record.firstText(fields.keys[.url] ?? []).map(Whitespace.collapse).flatMap { $0.isEmpty ? nil : $0 }
         metadata.source = record.firstName(fields.keys[.source] ?? [])
         if let date = record.firstDate(fields.keys[.date] ?? []) {
             metadata.date = date
@@ -181,7 +181,7 @@ public struct JSONArticleReader: ByteArticleReader {
         func value(_ key: String) -> Any? {
             if let exact = object[key] { return exact }
             if let loose = folded[JSONFieldMap.fold(key)] { return loose }
-            guard key.contains(".") else { return nil }
+            guard key.utf8.contains(UInt8(ascii: ".")) else { return nil }
             var current: Any? = object
             for part in key.split(separator: ".") {
                 guard let dictionary = current as? [String: Any] else { return nil }
@@ -214,7 +214,7 @@ public struct JSONArticleReader: ByteArticleReader {
                 if let number = raw as? NSNumber, !(raw is Bool) {
                     if let date = Self.epoch(number.doubleValue) { return date }
                 } else if let string = Self.text(raw) {
-                    let trimmed = TitleChooser.collapseWhitespace(string)
+                    let trimmed = Whitespace.collapse(string)
                     if !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let number = Double(trimmed),
                         trimmed.count >= 9, let date = Self.epoch(number)
                     {
@@ -252,7 +252,7 @@ public struct JSONArticleReader: ByteArticleReader {
         static func name(_ value: Any?, depth: Int = 0) -> String? {
             guard depth < 3, let value else { return nil }
             if let string = value as? String {
-                let collapsed = TitleChooser.collapseWhitespace(string)
+                let collapsed = Whitespace.collapse(string)
                 return collapsed.isEmpty ? nil : collapsed
             }
             if let array = value as? [Any] {

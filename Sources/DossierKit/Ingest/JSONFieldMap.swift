@@ -87,6 +87,15 @@ public struct JSONFieldMap: Sendable, Equatable {
 
     /// A key reduced for matching: lower-cased, without `_` and `-`.
     static func fold(_ key: String) -> String {
-        String(key.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" }.map(Character.init))
+        var out: [UInt8] = []
+        out.reserveCapacity(key.utf8.count)
+        for byte in key.utf8 {
+            if byte >= 0x80 {  // not ASCII: the general path
+                return String(key.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" }.map(Character.init))
+            }
+            if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") { continue }
+            out.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -56,7 +56,7 @@ enum MIMEDecoder {
         for raw in rawFields {
             // Raw 8-bit header bytes: UTF-8 when they are, else Windows-1252.
             let text = TextDecoder.decode(raw.value, charset: nil)
-            fields.append(Field(name: raw.name, value: TitleChooser.collapseWhitespace(decodeEncodedWords(text))))
+            fields.append(Field(name: raw.name, value: Whitespace.collapse(decodeEncodedWords(text))))
         }
         return Entity(fields: fields, body: bytes[i...])
     }
@@ -87,7 +87,7 @@ enum MIMEDecoder {
 
     /// Decodes `=?charset?B?...?=` and `=?charset?Q?...?=` words; white space between two encoded words is dropped.
     static func decodeEncodedWords(_ text: String) -> String {
-        guard text.contains("=?") else { return text }
+        guard text.utf8.firstRange(of: "=?".utf8) != nil else { return text }
         var out = ""
         var rest = Substring(text)
         var lastWasEncoded = false

@@ -119,6 +119,9 @@ public enum TextDecoder {
     /// ```
     public static func decode(_ bytes: [UInt8], charset: String?) -> String {
         let label = charset.map(normalizeCharsetLabel) ?? ""
+        if asciiCompatible.contains(label), bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D && $0 != 0 }) {
+            return String(decoding: bytes, as: UTF8.self)  // plain ASCII: the common case of headers and parts
+        }
         let text: String
         switch label {
         case "utf8", "unicode11utf8", "xunicode20utf8":
@@ -152,6 +155,11 @@ public enum TextDecoder {
         let cleaned = text.utf8.contains(0) ? String(text.unicodeScalars.filter { $0 != "\0" }.map(Character.init)) : text
         return normalizeLineEnds(cleaned)
     }
+
+    /// Labels whose text is plain ASCII when every byte is below 0x80 (unlike UTF-7, ISO-2022 or UTF-16).
+    static let asciiCompatible: Set<String> = [
+        "", "utf8", "usascii", "ascii", "iso88591", "latin1", "windows1252", "cp1252", "7bit", "8bit", "unknown8bit",
+    ]
 
     /// `ISO_8859-1`, `"iso-8859-1"`, `Latin1 ` → `iso88591`, `latin1`: lower-cased, quotes, dashes,
     /// underscores, dots and spaces removed.
