@@ -18,8 +18,9 @@ import Darwin
 /// - any other extension (`.pdf`, `.jpg`, `.docx`…) is skipped as an unsupported format without being opened.
 ///
 /// Metadata every article gets: `source` (the reader's, else the URL's host without `www.`, else the first
-/// folder under the root), `date` (the reader's, else the file's modification time in UTC with
-/// `dateSource` `mtime`), and `language` (the dominant script, see ``ScriptDetector``).
+/// folder under the root), `date` (the reader's, normalised by ``DateParser``, else the file's modification
+/// time in UTC with `dateSource` `mtime`; a date that does not parse is dropped with a warning), and
+/// `language` (the dominant script, see ``ScriptDetector``).
 ///
 /// Hostile files: empty files, files with NUL bytes (binary, unless UTF-16 with a byte-order mark),
 /// files that vanish before they are read, and things that are not regular files by the time they are
@@ -122,6 +123,15 @@ public struct ArticleLoader: Sendable {
         for i in articles.indices {
             if articles[i].metadata.source == nil {
                 articles[i].metadata.source = articles[i].metadata.url.flatMap(Self.host) ?? file.firstFolder
+            }
+            if let date = articles[i].metadata.date, articles[i].metadata.dateSource != "mtime" {
+                // Readers that pass dates through as written (Markdown front matter) get them normalised here.
+                if let normalized = DateParser.normalize(date) {
+                    articles[i].metadata.date = normalized
+                } else {
+                    warnings.append("date '\(date)' not understood; the file's modification time is used")
+                    articles[i].metadata.date = nil
+                }
             }
             if articles[i].metadata.date == nil, let mtime {
                 articles[i].metadata.date = mtime

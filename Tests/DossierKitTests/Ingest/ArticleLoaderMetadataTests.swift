@@ -19,6 +19,19 @@ struct ArticleLoaderMetadataTests {
         #expect(dated.metadata.dateSource == "content")
     }
 
+    @Test func frontMatterDatesAreNormalisedOrDroppedWithAWarning() throws {
+        let folder = TemporaryFolder()
+        folder.write("prose.md", "---\ndate: March 7, 2024\n---\n# Prose date\n\nText.")
+        folder.write("vague.md", "---\ndate: someday\n---\n# Vague date\n\nText.")
+        let outcome = try folder.ingest()
+        let prose = try #require(outcome.loaded[folder.path + "/prose.md"])
+        #expect(prose.articles.first?.metadata.date == "2024-03-07")
+        #expect(prose.warnings.isEmpty)
+        let vague = try #require(outcome.loaded[folder.path + "/vague.md"])
+        #expect(vague.articles.first?.metadata.dateSource == "mtime")
+        #expect(vague.warnings == ["date 'someday' not understood; the file's modification time is used"])
+    }
+
     @Test func theSourceIsTheURLHostElseTheFirstFolder() throws {
         let folder = TemporaryFolder()
         folder.write("wire/a.html", "<html><head><link rel=canonical href=\"https://WWW.Example.ORG:8443/a?b#c\"></head><body><p>Text.</p></body></html>")
