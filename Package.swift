@@ -22,6 +22,12 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // libxml2's HTML parser from the system (Debian: libxml2-dev).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // The only code that touches SQLite's C API.
         .target(name: "DossierSQLite", dependencies: ["CSQLite"]),
         // All behaviour: ingest, topics, index, search, export.
@@ -29,6 +35,7 @@ let package = Package(
             name: "DossierKit",
             dependencies: [
                 "DossierSQLite",
+                "CLibXML2",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),

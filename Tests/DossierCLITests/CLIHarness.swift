@@ -26,8 +26,13 @@ struct CLIHarness {
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: Self.packageRoot.appendingPathComponent("Tests/Fixtures/articles"), to: directory.appendingPathComponent("articles"))
+        let articles = directory.appendingPathComponent("articles")
+        try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("Tests/Fixtures/articles"), to: articles)
+        // A fixed modification time, so the file-time date fallback is the same in every run.
+        let fixed = Date(timeIntervalSince1970: 1_704_067_200)  // 2024-01-01T00:00:00Z
+        for case let file as URL in FileManager.default.enumerator(at: articles, includingPropertiesForKeys: nil)! {
+            try FileManager.default.setAttributes([.modificationDate: fixed], ofItemAtPath: file.path)
+        }
     }
 
     func cleanUp() {

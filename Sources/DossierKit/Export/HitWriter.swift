@@ -15,7 +15,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 public enum HitColumns {
     public static let names = [
         "rank", "score", "path", "title", "date", "author", "source", "url", "format", "language",
-        "passage", "start", "end", "topics", "snippet", "text",
+        "passage", "start", "end", "topics", "snippet", "text", "date_source",
     ]
 
     /// The snippet's match markers outside the terminal.
@@ -37,7 +37,7 @@ public enum HitColumns {
         return [
             String(hit.rank), score(hit.score), hit.path, hit.title, m.date, m.author, m.source, m.url, m.format, m.language,
             String(hit.passage), String(hit.start), String(hit.end), hit.topics.joined(separator: ";"),
-            hit.snippet(open: matchOpen, close: matchClose), hit.text,
+            hit.snippet(open: matchOpen, close: matchClose), hit.text, m.dateSource,
         ]
     }
 

@@ -32,6 +32,7 @@ public final class JSONHitWriter: HitWriter {
         out.add("topics", strings: hit.topics)
         out.add("snippet", hit.snippet(open: HitColumns.matchOpen, close: HitColumns.matchClose))
         out.add("text", hit.text)
+        out.add("date_source", m.dateSource)
         if array {
             try sink.write(count == 0 ? "[\n" : ",\n")
             try sink.write(out.text)

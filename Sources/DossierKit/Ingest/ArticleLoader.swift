@@ -4,66 +4,219 @@ import Glibc
 import Darwin
 #endif
 
-/// Turns a ``SourceFile`` into articles: reads its bytes (up to ``maxFileBytes``), decodes them,
-/// picks a reader by extension and fills in the metadata every article gets (source, language).
+/// Turns a ``SourceFile`` into articles: reads its bytes (up to ``fileByteLimit``), picks a reader,
+/// and fills in the metadata every article gets.
+///
+/// Choosing a reader:
+/// - by extension: `.txt`/`.text` plain text, `.md`/`.markdown` Markdown, `.html`/`.htm`/`.xhtml`/`.shtml`
+///   HTML, `.eml` e-mail, `.mbox`/`.mbx` mailboxes, `.json` JSON, `.jsonl`/`.ndjson` JSON Lines;
+/// - by content (``FormatSniffer``) for files with no extension, a text-like extension that may lie
+///   (`.txt`, `.text`, `.dat`, `.php`, `.asp`, numbered news spool files such as `.1`, …) or a "dot" that is
+///   not an extension (`Mr. Smith goes to Washington`): HTML, e-mail, mbox or JSON content is read as such,
+///   whatever the name says. A `.txt` file that is none of these is plain text; an unrecognised file with no
+///   extension is skipped as an unsupported format;
+/// - any other extension (`.pdf`, `.jpg`, `.docx`…) is skipped as an unsupported format without being opened.
+///
+/// Metadata every article gets: `source` (the reader's, else the URL's host without `www.`, else the first
+/// folder under the root), `date` (the reader's, normalised by ``DateParser``, else the file's modification
+/// time in UTC with `dateSource` `mtime`; a date that does not parse is dropped with a warning), and
+/// `language` (the dominant script, see ``ScriptDetector``).
+///
+/// Hostile files: empty files, files with NUL bytes (binary, unless UTF-16 with a byte-order mark),
+/// files that vanish before they are read, and things that are not regular files by the time they are
+/// opened are skipped with a ``SkipReason``; a file that changes while it is read is indexed as read,
+/// with a warning. At most ``fileByteLimit`` bytes of a file are read (and held in memory): a longer file
+/// is cut there and reported as truncated, so one article is at most 32 MiB of its file.
 public struct ArticleLoader: Sendable {
     /// Files larger than this are read only up to this many bytes, and the rest is reported as cut.
     public static let maxFileBytes = 32 * 1024 * 1024
 
+    /// The most bytes read from one file (``maxFileBytes`` unless changed).
+    public var fileByteLimit = ArticleLoader.maxFileBytes
+
     /// The readers by lower-cased extension.
     public var readers: [String: any ArticleReader]
 
-    public init(splitter: PassageSplitter = PassageSplitter()) {
+    /// The readers for formats recognised by content.
+    public var sniffedReaders: [FormatSniffer.Format: any ArticleReader]
+
+    /// Extensions whose files are sniffed: text-like names that say nothing reliable about the format.
+    public static let sniffedExtensions: Set<String> = [
+        "", "txt", "text", "dat", "data", "dump", "out", "raw", "page", "mail", "news", "art", "msg822", "php", "asp", "aspx", "jsp",
+        "cfm", "cgi",
+    ]
+
+    /// Creates a loader whose readers split text with `splitter`; JSON fields are found with `jsonFields`.
+    public init(splitter: PassageSplitter = PassageSplitter(), jsonFields: JSONFieldMap = JSONFieldMap()) {
         let text = PlainTextReader(splitter: splitter)
         let markdown = MarkdownReader(splitter: splitter)
-        readers = ["txt": text, "text": text, "md": markdown, "markdown": markdown]
+        let html = HTMLReader(splitter: splitter)
+        let email = EmailReader(splitter: splitter)
+        let json = JSONArticleReader(splitter: splitter, fields: jsonFields)
+        readers = [
+            "txt": text, "text": text, "md": markdown, "markdown": markdown,
+            "html": html, "htm": html, "xhtml": html, "shtml": html,
+            "eml": email, "mbox": email, "mbx": email,
+            "json": json, "jsonl": json, "ndjson": json,
+        ]
+        sniffedReaders = [.html: html, .email: email, .mbox: email, .json: json]
     }
 
-    /// True when some reader handles files with this extension.
+    /// True when the file is worth opening: some reader handles its extension, or its content will be sniffed.
     public func canRead(_ file: SourceFile) -> Bool {
-        readers[file.pathExtension] != nil
+        readers[file.pathExtension] != nil || Self.isSniffed(file.pathExtension)
+    }
+
+    /// True for extensions whose files are sniffed: see ``sniffedExtensions``; also all-digit extensions
+    /// (news spools, rotated dumps) and "extensions" that are really part of a name (spaces, over 10 characters).
+    public static func isSniffed(_ pathExtension: String) -> Bool {
+        if sniffedExtensions.contains(pathExtension) { return true }
+        if pathExtension.allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
+        return pathExtension.count > 10 || !pathExtension.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
     }
 
     /// The outcome of loading one file.
     public struct Loaded: Sendable {
         public var file: SourceFile
-        /// The bytes that were read (the whole file, or its first ``ArticleLoader/maxFileBytes``).
+        /// The bytes that were read (the whole file, or its first ``ArticleLoader/fileByteLimit``).
         public var bytes: Int
-        /// True when the file was longer than ``ArticleLoader/maxFileBytes`` and was cut.
+        /// True when the file was longer than ``ArticleLoader/fileByteLimit`` and was cut.
         public var truncated: Bool
+        /// The articles, in file order. A file holding several (mbox, JSON array, JSON Lines) names them `path#n`.
         public var articles: [Article]
-        /// Non-fatal problems met while reading (e.g. a malformed line of a feed).
+        /// Problems that did not stop the file from being indexed, one line each without the path:
+        /// `line 7: malformed JSON`, `changed while being read`.
         public var warnings: [String] = []
     }
 
     /// Loads `file`.
     /// - throws: ``SkipReason`` when the file cannot be indexed.
     public func load(_ file: SourceFile) throws -> Loaded {
-        guard let reader = readers[file.pathExtension] else {
-            throw SkipReason.unsupportedFormat(file.pathExtension)
+        let declared = readers[file.pathExtension]
+        let sniffed = Self.isSniffed(file.pathExtension)
+        guard declared != nil || sniffed else { throw SkipReason.unsupportedFormat(file.pathExtension) }
+        let read = try Self.readFile(file.fileSystemPath, limit: fileByteLimit)
+        let bytes = read.bytes
+        if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw SkipReason.empty }
+        if Self.isBinary(bytes) { throw SkipReason.binary }
+        var reader = declared
+        if sniffed, let format = FormatSniffer.sniff(bytes) { reader = sniffedReaders[format] }
+        guard let reader else { throw SkipReason.unsupportedFormat(file.pathExtension) }
+
+        var articles: [Article]
+        var warnings = read.warnings
+        if let byteReader = reader as? any ByteArticleReader {
+            let result = try byteReader.read(file, bytes: bytes, truncated: read.truncated)
+            articles = result.articles
+            warnings += result.warnings
+        } else {
+            guard let (text, _) = TextDecoder.decode(bytes) else { throw SkipReason.binary }
+            articles = try reader.read(file, text: text)
         }
-        let (bytes, truncated) = try Self.readBytes(file.fileSystemPath, limit: Self.maxFileBytes)
-        if bytes.isEmpty { throw SkipReason.empty }
-        guard let (text, _) = TextDecoder.decode(bytes) else { throw SkipReason.binary }
-        var articles = try reader.read(file, text: text)
+        guard !articles.isEmpty else {
+            // A container whose every entry was left out: say why, with the first reason.
+            guard let first = warnings.first(where: { $0 != Self.changedWarning }) else { throw SkipReason.empty }
+            let others = warnings.count - 1
+            throw SkipReason.malformed(others > 0 ? first + " (and \(others) more)" : first)
+        }
+        let mtime = DateParser.iso(epochSeconds: file.modificationTime)
         for i in articles.indices {
             if articles[i].metadata.source == nil {
-                articles[i].metadata.source = file.firstFolder
+                articles[i].metadata.source = articles[i].metadata.url.flatMap(Self.host) ?? file.firstFolder
+            }
+            if let date = articles[i].metadata.date, articles[i].metadata.dateSource != "mtime" {
+                // Readers that pass dates through as written (Markdown front matter) get them normalised here.
+                if let normalized = DateParser.normalize(date) {
+                    articles[i].metadata.date = normalized
+                } else {
+                    warnings.append("date '\(date)' not understood; the file's modification time is used")
+                    articles[i].metadata.date = nil
+                }
+            }
+            if articles[i].metadata.date == nil, let mtime {
+                articles[i].metadata.date = mtime
+                articles[i].metadata.dateSource = "mtime"
             }
             if articles[i].metadata.language == nil {
                 articles[i].metadata.language = ScriptDetector.dominantScript(of: articles[i].passages)
             }
         }
-        return Loaded(file: file, bytes: bytes.count, truncated: truncated, articles: articles)
+        return Loaded(file: file, bytes: bytes.count, truncated: read.truncated, articles: articles, warnings: warnings)
+    }
+
+    /// NUL bytes mean binary, except in UTF-16 text that starts with a byte-order mark.
+    static func isBinary(_ bytes: [UInt8]) -> Bool {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return false }
+        return bytes.contains(0)
+    }
+
+    /// The host of an absolute (or protocol-relative) URL, lower-cased, without `www.` (nil when `url` has none).
+    static func host(_ url: String) -> String? {
+        var rest: Substring
+        if let scheme = url.firstRange(of: "://") {
+            rest = url[scheme.upperBound...]
+        } else if url.hasPrefix("//") {
+            rest = url.dropFirst(2)  // protocol-relative
+        } else {
+            return nil
+        }
+        if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        if !rest.hasPrefix("["), let colon = rest.lastIndex(of: ":") { rest = rest[..<colon] }
+        var host = rest.lowercased()
+        if host.hasPrefix("www.") { host.removeFirst(4) }
+        return host.isEmpty || host.contains(" ") ? nil : host
+    }
+
+    /// What ``readFile(_:limit:)`` read.
+    struct FileRead {
+        var bytes: [UInt8]
+        var truncated: Bool
+        var warnings: [String]
+    }
+
+    /// Reads at most `limit` bytes of a file. Opens without blocking (a file replaced by a pipe
+    /// cannot hang the run) and checks that what was opened is a regular file.
+    static func readFile(_ path: [UInt8], limit: Int) throws -> FileRead {
+        let fd = open(path.cString, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard fd >= 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { throw SkipReason.vanished }
+            if code == ELOOP { throw SkipReason.linkLoop }
+            throw SkipReason.unreadable(String(cString: strerror(code)))
+        }
+        defer { close(fd) }
+        var before = stat()
+        guard fstat(fd, &before) == 0 else { throw SkipReason.unreadable(String(cString: strerror(errno))) }
+        guard (before.st_mode & S_IFMT) == S_IFREG else { throw SkipReason.notARegularFile }
+        let (bytes, truncated) = try readBytes(fd, expected: Int(before.st_size), limit: limit)
+        var after = stat()
+        var warnings: [String] = []
+        if fstat(fd, &after) == 0, after.st_size != before.st_size || modificationTime(after) != modificationTime(before) {
+            warnings.append(changedWarning)
+        }
+        return FileRead(bytes: bytes, truncated: truncated, warnings: warnings)
+    }
+
+    static let changedWarning = "changed while being read; indexed as read"
+
+    static func modificationTime(_ info: stat) -> Double {
+        #if canImport(Darwin)
+        return Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1e9
+        #else
+        return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        #endif
     }
 
     /// Reads at most `limit` bytes of a file.
     static func readBytes(_ path: [UInt8], limit: Int) throws -> ([UInt8], Bool) {
-        let fd = open(path.cString, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw SkipReason.unreadable(String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var info = stat()
-        let expected = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        let read = try readFile(path, limit: limit)
+        return (read.bytes, read.truncated)
+    }
+
+    /// Reads at most `limit` bytes from `fd`, growing the buffer as the file turns out longer than
+    /// `expected`; reads one byte past the limit to tell whether the file was cut.
+    static func readBytes(_ fd: Int32, expected: Int, limit: Int) throws -> ([UInt8], Bool) {
         var buffer = [UInt8](repeating: 0, count: min(max(expected, 4096), limit) + 1)
         var count = 0
         while count < buffer.count {
@@ -71,7 +224,7 @@ public struct ArticleLoader: Sendable {
                 read(fd, raw.baseAddress! + count, raw.count - count)
             }
             if n < 0 {
-                if errno == EINTR { continue }
+                if errno == EINTR || errno == EAGAIN { continue }
                 throw SkipReason.unreadable(String(cString: strerror(errno)))
             }
             if n == 0 { break }

@@ -9,7 +9,13 @@ import Darwin
 /// Entries of each folder are visited sorted by the bytes of their names, folders and files alike,
 /// so the same tree always yields the same sequence. Hidden files and folders (names starting with
 /// `.`) are skipped silently. Symbolic links to files are followed; links to folders are not (that
-/// avoids loops), and broken links are reported.
+/// avoids loops), and broken links and link loops are reported. A folder that turns up inside itself
+/// (a bind mount) is reported as a loop rather than walked again.
+///
+/// File names are bytes, not always text. The paths shown to users (``SourceFile/path``) escape
+/// what would break a line of output or is not UTF-8, as `ls -b` does: `\n`, `\t`, `\r`, other
+/// control characters and invalid UTF-8 bytes as `\xHH`, and a backslash as `\\`; so every path is
+/// one line and different names stay different. ``SourceFile/fileSystemPath`` keeps the raw bytes.
 ///
 /// ```swift
 /// try FolderWalker().walk(root: "Corpus") { entry in print(entry) }
@@ -46,7 +52,10 @@ public struct FolderWalker: Sendable {
         }
         closedir(dir)
         let display = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
-        try walkFolder(raw: bytes.last == UInt8(ascii: "/") ? Array(bytes.dropLast()) : bytes, display: display, relative: "", visit: visit)
+        var ancestors: Set<FolderID> = [FolderID(info)]
+        try walkFolder(
+            raw: bytes.last == UInt8(ascii: "/") ? Array(bytes.dropLast()) : bytes, display: display, relative: "",
+            ancestors: &ancestors, visit: visit)
     }
 
     /// Counts the regular files `walk` would visit, cheaply (names and types only, no reading).
@@ -58,7 +67,19 @@ public struct FolderWalker: Sendable {
         return count
     }
 
-    private func walkFolder(raw: [UInt8], display: String, relative: String, visit: (Entry) throws -> Void) throws {
+    /// A folder's identity, to notice a folder inside itself.
+    struct FolderID: Hashable {
+        var device: UInt64
+        var inode: UInt64
+        init(_ info: stat) {
+            device = UInt64(truncatingIfNeeded: info.st_dev)
+            inode = UInt64(truncatingIfNeeded: info.st_ino)
+        }
+    }
+
+    private func walkFolder(
+        raw: [UInt8], display: String, relative: String, ancestors: inout Set<FolderID>, visit: (Entry) throws -> Void
+    ) throws {
         guard let dir = opendir(raw.cString) else {
             try visit(.skipped(path: display, reason: .unreadable(String(cString: strerror(errno)))))
             return
@@ -78,7 +99,7 @@ public struct FolderWalker: Sendable {
 
         for name in names {
             let childRaw = raw + [UInt8(ascii: "/")] + name
-            let nameText = String(decoding: name, as: UTF8.self)
+            let nameText = Self.escaped(name)
             let childDisplay = display + "/" + nameText
             let childRelative = relative.isEmpty ? nameText : relative + "/" + nameText
             var info = stat()
@@ -90,7 +111,10 @@ public struct FolderWalker: Sendable {
             if kind == S_IFLNK {
                 var target = stat()
                 guard stat(childRaw.cString, &target) == 0 else {
-                    try visit(.skipped(path: childDisplay, reason: .brokenLink))
+                    let code = errno
+                    let reason: SkipReason =
+                        code == ELOOP ? .linkLoop : code == ENOENT || code == ENOTDIR ? .brokenLink : .unreadable(String(cString: strerror(code)))
+                    try visit(.skipped(path: childDisplay, reason: reason))
                     continue
                 }
                 if (target.st_mode & S_IFMT) == S_IFDIR {
@@ -102,13 +126,64 @@ public struct FolderWalker: Sendable {
             }
             switch kind {
             case S_IFDIR:
-                try walkFolder(raw: childRaw, display: childDisplay, relative: childRelative, visit: visit)
+                let id = FolderID(info)
+                guard !ancestors.contains(id) else {
+                    try visit(.skipped(path: childDisplay, reason: .linkLoop))
+                    continue
+                }
+                ancestors.insert(id)
+                try walkFolder(raw: childRaw, display: childDisplay, relative: childRelative, ancestors: &ancestors, visit: visit)
+                ancestors.remove(id)
             case S_IFREG:
                 try visit(.file(Self.sourceFile(display: childDisplay, relative: childRelative, raw: childRaw, info: info)))
             default:
                 try visit(.skipped(path: childDisplay, reason: .notARegularFile))
             }
         }
+    }
+
+    /// A file name's bytes as one line of text: see the type's documentation.
+    public static func escaped(_ name: [UInt8]) -> String {
+        var out = String.UnicodeScalarView()
+        func hex(_ byte: UInt8) {
+            let digits = Array("0123456789ABCDEF".unicodeScalars)
+            out.append(contentsOf: ["\\", "x", digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+        }
+        var i = 0
+        while i < name.count {
+            let byte = name[i]
+            if byte < 0x80 {
+                switch byte {
+                case 0x0A: out.append(contentsOf: ["\\", "n"])
+                case 0x09: out.append(contentsOf: ["\\", "t"])
+                case 0x0D: out.append(contentsOf: ["\\", "r"])
+                case 0x5C: out.append(contentsOf: ["\\", "\\"])
+                case 0..<0x20, 0x7F: hex(byte)
+                default: out.append(Unicode.Scalar(byte))
+                }
+                i += 1
+                continue
+            }
+            // One UTF-8 sequence, or one invalid byte.
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            var decoder = UTF8()
+            var iterator = name[i..<min(name.count, i + length)].makeIterator()
+            if length > 1, i + length <= name.count, case .scalarValue(let scalar) = decoder.decode(&iterator),
+                UTF8.width(scalar) == length
+            {
+                // C1 controls and line or paragraph separators would still break a line.
+                if (0x80...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    for b in name[i..<(i + length)] { hex(b) }
+                } else {
+                    out.append(scalar)
+                }
+                i += length
+            } else {
+                hex(byte)
+                i += 1
+            }
+        }
+        return String(out)
     }
 
     private static func sourceFile(display: String, relative: String, raw: [UInt8], info: stat) -> SourceFile {

@@ -12,6 +12,11 @@ public enum SkipReason: Sendable, Hashable {
     case brokenLink
     /// A symbolic link to a folder (not followed, to avoid loops).
     case linkToFolder
+    /// A symbolic link that leads back to itself (directly or through other links), or a folder
+    /// that contains itself (a bind mount).
+    case linkLoop
+    /// The file was found by the walk but was gone when it was opened (deleted or renamed meanwhile).
+    case vanished
     /// A device, socket or pipe.
     case notARegularFile
     /// The file could not be parsed (the reader's reason).
@@ -26,6 +31,8 @@ public enum SkipReason: Sendable, Hashable {
         case .unreadable: return "unreadable"
         case .brokenLink: return "broken link"
         case .linkToFolder: return "link to a folder (not followed)"
+        case .linkLoop: return "link loop"
+        case .vanished: return "gone before it was read"
         case .notARegularFile: return "not a regular file"
         case .malformed: return "malformed"
         }

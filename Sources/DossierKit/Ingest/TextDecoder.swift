@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns a file's bytes into text.
 ///
 /// - A byte-order mark picks UTF-8, UTF-16 LE or UTF-16 BE.
@@ -5,6 +11,9 @@
 ///   valid multi-byte UTF-8 sequences and a few invalid ones, those are replaced with U+FFFD; if it
 ///   has none, high bytes are read as Windows-1252.
 /// - CRLF and lone CR become LF.
+///
+/// ``decode(_:charset:)`` decodes text whose charset is declared (an e-mail's `Content-Type`, an
+/// HTML page's `<meta charset>`).
 public enum TextDecoder {
     /// The encoding that was detected.
     public enum Encoding: String, Sendable {
@@ -96,5 +105,106 @@ public enum TextDecoder {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Decodes `bytes` declared to be in `charset` (an IANA name such as `utf-8`, `iso-8859-1`,
+    /// `windows-1251`, `koi8-r`, `shift_jis`), with line ends normalised to LF.
+    ///
+    /// UTF-8, US-ASCII, ISO-8859-1, Windows-1252 and UTF-16 are decoded here; other charsets go
+    /// through the C library's `iconv`. Like web browsers, ISO-8859-1 and US-ASCII are read as
+    /// Windows-1252, a superset; US-ASCII text with 8-bit bytes is decoded as undeclared text would
+    /// be. An unknown or missing charset falls back to ``decode(_:)``'s detection. Bytes invalid in the
+    /// charset become U+FFFD; NUL bytes are dropped. Never fails.
+    ///
+    /// ```swift
+    /// TextDecoder.decode([0x63, 0x61, 0x66, 0xE9], charset: "iso-8859-1")  // "café"
+    /// ```
+    public static func decode(_ bytes: [UInt8], charset: String?) -> String {
+        let label = charset.map(normalizeCharsetLabel) ?? ""
+        if asciiCompatible.contains(label), bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D && $0 != 0 }) {
+            return String(decoding: bytes, as: UTF8.self)  // plain ASCII: the common case of headers and parts
+        }
+        let text: String
+        switch label {
+        case "utf8", "unicode11utf8", "xunicode20utf8":
+            let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+            text = String(decoding: body, as: UTF8.self)
+        case "iso88591", "latin1", "l1", "isolatin1", "cp819", "ibm819", "windows1252", "cp1252", "xcp1252":
+            text = decodeWindows1252(bytes)
+        case "utf16le", "utf16be", "utf16", "unicode", "ucs2":
+            if bytes.starts(with: [0xFF, 0xFE]) {
+                text = decodeUTF16(bytes[2...], littleEndian: true)
+            } else if bytes.starts(with: [0xFE, 0xFF]) {
+                text = decodeUTF16(bytes[2...], littleEndian: false)
+            } else if label == "utf16le" || label == "utf16be" {
+                text = decodeUTF16(bytes[...], littleEndian: label == "utf16le")
+            } else {
+                // No byte-order mark: the NULs of ASCII characters tell the order.
+                let evenZeros = stride(from: 0, to: min(bytes.count, 512), by: 2).filter { bytes[$0] == 0 }.count
+                let oddZeros = stride(from: 1, to: min(bytes.count, 512), by: 2).filter { bytes[$0] == 0 }.count
+                text = decodeUTF16(bytes[...], littleEndian: oddZeros >= evenZeros)
+            }
+        case "", "usascii", "ascii", "ansix341968", "iso646us", "us", "ibm367", "cp367", "csascii", "7bit", "8bit", "unknown8bit",
+            "xunknown", "unknown", "default":
+            text = decode(bytes.filter { $0 != 0 })?.text ?? decodeWindows1252(bytes)
+        default:
+            if let converted = iconvDecode(bytes, from: charset!) {
+                text = converted
+            } else {
+                text = decode(bytes.filter { $0 != 0 })?.text ?? decodeWindows1252(bytes)
+            }
+        }
+        let cleaned = text.utf8.contains(0) ? String(text.unicodeScalars.filter { $0 != "\0" }.map(Character.init)) : text
+        return normalizeLineEnds(cleaned)
+    }
+
+    /// Labels whose text is plain ASCII when every byte is below 0x80 (unlike UTF-7, ISO-2022 or UTF-16).
+    static let asciiCompatible: Set<String> = [
+        "", "utf8", "usascii", "ascii", "iso88591", "latin1", "windows1252", "cp1252", "7bit", "8bit", "unknown8bit",
+    ]
+
+    /// `ISO_8859-1`, `"iso-8859-1"`, `Latin1 ` → `iso88591`, `latin1`: lower-cased, quotes, dashes,
+    /// underscores, dots and spaces removed.
+    static func normalizeCharsetLabel(_ label: String) -> String {
+        String(label.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+    }
+
+    /// Converts `bytes` from `charset` to UTF-8 with iconv; invalid bytes become U+FFFD.
+    /// Nil when iconv does not know the charset.
+    static func iconvDecode(_ bytes: [UInt8], from charset: String) -> String? {
+        let name = Substring(charset).trimmingCharacters(in: .whitespaces).filter { $0 != "\"" && $0 != "'" }
+        guard !name.isEmpty, name.utf8.count < 64 else { return nil }
+        let cd = iconv_open("UTF-8", name)
+        guard let cd, Int(bitPattern: cd) != -1 else { return nil }
+        defer { iconv_close(cd) }
+        var output = [UInt8]()
+        output.reserveCapacity(bytes.count * 2)
+        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+        var input = bytes
+        input.withUnsafeMutableBufferPointer { inBuffer in
+            var inPointer = UnsafeMutableRawPointer(inBuffer.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) }
+            var inLeft = inBuffer.count
+            while true {
+                let (status, produced, error) = chunk.withUnsafeMutableBufferPointer { outBuffer -> (Int, Int, Int32) in
+                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+                    var outLeft = outBuffer.count
+                    let status = inLeft == 0 ? iconv(cd, nil, nil, &outPointer, &outLeft) : iconv(cd, &inPointer, &inLeft, &outPointer, &outLeft)
+                    return (status, outBuffer.count - outLeft, errno)
+                }
+                output += chunk[0..<produced]
+                if status != -1 {
+                    if inLeft == 0 { break }
+                    continue
+                }
+                if error == E2BIG { continue }
+                // EILSEQ or EINVAL: an invalid or truncated sequence; replace one byte and go on.
+                guard inLeft > 0 else { break }
+                output += [0xEF, 0xBF, 0xBD]
+                inPointer = inPointer.map { $0 + 1 }
+                inLeft -= 1
+                if inLeft == 0 { break }
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -19,7 +19,8 @@ public struct SearchRequest: Sendable {
 
 /// Restrictions on the articles a search looks in. All given filters must hold.
 public struct SearchFilters: Sendable, Equatable {
-    /// Articles dated on or after this day or time (ISO 8601 prefix, e.g. `2023-07`).
+    /// Articles dated on or after this day or time (ISO 8601 prefix, e.g. `2023-07`). Date filters
+    /// use dates found in the articles themselves, never the file-time fallback.
     public var since: String?
     /// Articles dated on or before this day or time (ISO 8601 prefix; `2023-07` means to the end of July).
     public var until: String?
@@ -42,6 +43,9 @@ public struct SearchFilters: Sendable, Equatable {
     func sqlClause(articleAlias a: String) -> (sql: String, bindings: [(String, any Bindable)]) {
         var sql = ""
         var bindings: [(String, any Bindable)] = []
+        if since != nil || until != nil {
+            sql += " AND \(a).date_source = 'content'"
+        }
         if let since {
             sql += " AND \(a).date >= :since"
             bindings.append((":since", since))

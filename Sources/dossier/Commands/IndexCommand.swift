@@ -8,7 +8,9 @@ struct IndexCommand: ParsableCommand {
         abstract: "Index folders of articles (or bring the index up to date).",
         discussion: """
             Walks each folder recursively in sorted order, skipping hidden files and folders, and reads
-            .txt and .md files. Files unchanged since the last run (same size and modification time)
+            text (.txt), Markdown (.md), HTML (.html, .htm), e-mail (.eml, .mbox) and JSON (.json, .jsonl,
+            .ndjson) files; files without an extension are read when their content is one of these.
+            Other files are skipped and counted. Files unchanged since the last run (same size and modification time)
             are not read again; files gone from the folder are removed from the index.
             Exit status: 0, or 2 when a file that should be readable could not be read.
             """
@@ -22,6 +24,13 @@ struct IndexCommand: ParsableCommand {
     @Option(name: .long, help: "Threads that read and split files (default: all cores).")
     var jobs: Int?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "JSON keys for article fields, tried before the built-in names (e.g. text=story,title=hed,date=meta.pubDate).",
+            valueName: "mapping"))
+    var jsonFields: String?
+
     @Flag(name: .long, help: "Keep files that are gone from the folder in the index.")
     var keepMissing = false
 
@@ -34,13 +43,22 @@ struct IndexCommand: ParsableCommand {
     func validate() throws {
         if folders.isEmpty { throw ValidationError("name at least one folder to index") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let jsonFields {
+            do {
+                _ = try JSONFieldMap(parsing: jsonFields)
+            } catch {
+                throw ValidationError("--json-fields: \(error)")
+            }
+        }
     }
 
     func run() throws {
         var options = Indexer.Options()
         if let jobs { options.jobs = jobs }
         options.keepMissing = keepMissing
-        let indexer = Indexer(databasePath: database.path, options: options)
+        let fields = try jsonFields.map { try JSONFieldMap(parsing: $0) } ?? JSONFieldMap()
+        let loader = ArticleLoader(splitter: PassageSplitter(), jsonFields: fields)
+        let indexer = Indexer(databasePath: database.path, options: options, loader: loader)
         let bar = (!quiet && Console.stderrIsTerminal) ? ProgressBar(total: folders.reduce(0) { $0 + FolderWalker().countFiles(root: $1) }) : nil
         let report = try indexer.run(roots: folders) { progress in
             bar?.update(done: progress.filesDone, bytes: progress.bytesDone, elapsed: progress.elapsed)
@@ -48,6 +66,9 @@ struct IndexCommand: ParsableCommand {
         bar?.clear()
         for (path, reason) in report.skipped where reason.isError {
             Console.error("\(path): \(reason.detail)")
+        }
+        for warning in report.warnings {
+            Console.note("warning: \(warning)")
         }
         if verbose {
             for (path, reason) in report.skipped where !reason.isError {

@@ -1,0 +1,7 @@
+// libxml2's HTML parser (Debian: libxml2-dev), used by DossierKit's HTMLReader only.
+#include <libxml/xmlversion.h>
+// Debian builds libxml2 with ICU, whose headers clash with the ICU copy inside Foundation.
+// Nothing here uses libxml2's ICU converters (DossierKit decodes text itself), so leave them out.
+#undef LIBXML_ICU_ENABLED
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>

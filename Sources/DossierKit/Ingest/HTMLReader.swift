@@ -1,0 +1,562 @@
+import CLibXML2
+import Foundation
+
+/// Reads saved web pages (`.html`, `.htm`, `.xhtml`, `.shtml`) with libxml2's HTML parser.
+///
+/// Text: the page's article is kept and the rest dropped. The content root is the `<article>` with
+/// the most text, else `<main>` (or `role="main"`), else `<body>`. Inside it, `script`, `style`,
+/// `noscript`, `template`, `nav`, `aside`, `form`, `footer`, `iframe`, `svg`, form controls, hidden
+/// elements (`hidden`, `aria-hidden="true"`, `display:none`) and elements whose ARIA role is
+/// navigation, banner, contentinfo, complementary or search are dropped; `header` is dropped when
+/// the root is `<body>` (site chrome) and kept inside an `<article>` or `<main>` (the article's own
+/// headline and standfirst). Block elements (`p`, `li`, `h1`–`h6`, `blockquote`, `td`, `div`, …)
+/// become paragraphs separated by a blank line; two `<br>` in a row end a paragraph, one is a line
+/// break; `<pre>` keeps its line breaks; other white space collapses to one space. Entities are decoded.
+///
+/// The article's ``Article/text`` is that extracted text (not the HTML source), starting with the
+/// title as its own paragraph unless the body already starts with it; passage offsets refer to it.
+///
+/// Metadata, first found wins:
+/// - title: `og:title`, `twitter:title`, `<title>`, JSON-LD `headline`, the first `<h1>`;
+/// - date: `article:published_time`, `<time datetime>` (in the content root first), `date`,
+///   `pubdate`, `publishdate`, `dc.date`, `dcterms.created`, `itemprop="datePublished"` metas, JSON-LD `datePublished`;
+/// - author: `author`, `article:author`, `dc.creator`, `byl` metas (unless a URL), JSON-LD `author`,
+///   byline markup (`rel="author"`, `itemprop="author"`, a class `byline` or `author`), a `By …` paragraph;
+/// - URL: `og:url`, `<link rel="canonical">`, JSON-LD `url`.
+///
+/// Encoding: a byte-order mark, else the `<meta charset>` / `http-equiv` / XML declaration in the
+/// first 4 KiB, else detection as for text (UTF-8, else Windows-1252). The text is decoded in Swift and
+/// handed to libxml2 as UTF-8.
+public struct HTMLReader: ByteArticleReader {
+    /// `html`.
+    public let format = "html"
+    /// Splits the extracted text into passages.
+    public var splitter: PassageSplitter
+
+    /// Creates a reader whose articles are split by `splitter`.
+    public init(splitter: PassageSplitter = PassageSplitter()) {
+        self.splitter = splitter
+    }
+
+    public func read(_ file: SourceFile, bytes: [UInt8], truncated: Bool) throws -> (articles: [Article], warnings: [String]) {
+        let text = Self.decode(bytes)
+        let page = Self.extract(html: text)
+        var metadata = ArticleMetadata(format: format)
+        metadata.author = page.author
+        metadata.url = page.url
+        if let date = page.date {
+            metadata.date = date
+            metadata.dateSource = "content"
+        }
+        let (body, passages) = Self.assemble(title: page.title, body: page.paragraphs.joined(separator: "\n\n"), splitter: splitter)
+        guard !passages.isEmpty else { throw SkipReason.empty }
+        let title = page.title ?? TitleChooser.title(passages: passages, text: body)
+        return ([Article(path: file.path, title: title, metadata: metadata, text: body, passages: passages)], [])
+    }
+
+    /// Puts `title` before `body` as its own paragraph, unless the first paragraph of `body` already
+    /// is the title (or the start of it, as an `<h1>` is of a `<title>` with the site's name), and
+    /// splits the result into passages. Returns the article text and its passages.
+    static func assemble(title: String?, body: String, splitter: PassageSplitter) -> (String, [Passage]) {
+        var text = body
+        if let title, !title.isEmpty {
+            // The first paragraph, looked at only as far as it could still match the title.
+            let utf8 = body.utf8
+            let limit = min(utf8.count, title.utf8.count * 2 + 64)
+            var end = utf8.startIndex
+            var previousNewline = false
+            var scanned = 0
+            while end < utf8.endIndex, scanned < limit {
+                let b = utf8[end]
+                if b == 0x0A && previousNewline { end = utf8.index(before: end); break }
+                previousNewline = b == 0x0A
+                end = utf8.index(after: end)
+                scanned += 1
+            }
+            let first = Whitespace.collapse(String(body[..<end])).lowercased()
+            let lowered = title.lowercased()
+            if first.isEmpty || !(lowered == first || (lowered.hasPrefix(first) && first.count >= 3)) {
+                text = body.isEmpty ? title : title + "\n\n" + body
+            }
+        }
+        return (text, splitter.split(text))
+    }
+
+    /// What a page holds: its paragraphs and metadata.
+    struct Page {
+        var title: String?
+        var author: String?
+        var date: String?
+        var url: String?
+        var paragraphs: [String] = []
+    }
+
+    /// The page's text: a byte-order mark, else the declared charset, else detection.
+    static func decode(_ bytes: [UInt8]) -> String {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            if let decoded = TextDecoder.decode(bytes) { return decoded.text }
+        }
+        if let charset = declaredCharset(bytes) { return TextDecoder.decode(bytes, charset: charset) }
+        return TextDecoder.decode(bytes)?.text ?? TextDecoder.decode(bytes, charset: nil)
+    }
+
+    /// The charset a page declares in its first 4 KiB: `<meta charset>`, `<meta http-equiv="Content-Type"
+    /// content="…; charset=…">` or `<?xml … encoding="…"?>`. A declared UTF-16 or UTF-32 is read as UTF-8 (as
+    /// browsers do: the declaration could only be read because the bytes are ASCII-compatible).
+    static func declaredCharset(_ bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(4096).map { $0 >= 0x80 ? 0x20 : ($0 >= 65 && $0 <= 90 ? $0 + 32 : $0) }, as: UTF8.self)
+        var candidates: [Substring] = []
+        if head.hasPrefix("<?xml"), let end = head.firstRange(of: "?>") {
+            candidates.append(head[..<end.lowerBound])
+        }
+        var rest = head[...]
+        while let meta = rest.firstRange(of: "<meta") {
+            let tagEnd = rest[meta.upperBound...].firstIndex(of: ">") ?? rest.endIndex
+            candidates.append(rest[meta.upperBound..<tagEnd])
+            rest = rest[tagEnd...]
+        }
+        for tag in candidates {
+            for key in ["charset", "encoding"] {
+                guard let found = tag.firstRange(of: key) else { continue }
+                var value = tag[found.upperBound...].drop(while: { $0 == " " })
+                guard value.first == "=" else { continue }
+                value = value.dropFirst().drop(while: { $0 == " " || $0 == "\"" || $0 == "'" })
+                let name = value.prefix(while: { !" \"';>/".contains($0) })
+                guard !name.isEmpty else { continue }
+                let wide = ["utf-16", "utf16", "utf-32", "utf32", "ucs-2", "ucs2", "ucs-4", "ucs4", "unicode"].contains { name.hasPrefix($0) }
+                return wide ? "utf-8" : String(name)
+            }
+        }
+        return nil
+    }
+
+    /// Parses `html` and extracts its paragraphs and metadata.
+    static func extract(html: String) -> Page {
+        guard let document = HTMLDocument(html) else { return Page() }
+        return document.page()
+    }
+
+    /// True when `text` holds HTML markup (used by the JSON reader for HTML in text fields).
+    static func looksLikeMarkup(_ text: String) -> Bool {
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return false }
+        let lowered = text.prefix(20_000).lowercased()
+        return ["<p>", "<p ", "</p>", "<br", "</div>", "</a>", "</li>", "</h1>", "</h2>", "</span>", "</em>", "</strong>", "<img "]
+            .contains { lowered.contains($0) }
+    }
+}
+
+/// A parsed HTML document. The only code that touches libxml2: it parses, walks the tree and frees it.
+private final class HTMLDocument {
+    typealias Node = UnsafeMutablePointer<xmlNode>
+
+    private let doc: htmlDocPtr
+
+    /// libxml2 is initialised once, before any thread parses.
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    init?(_ html: String) {
+        _ = Self.initialized
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+                | HTML_PARSE_COMPACT.rawValue)
+        var utf8 = Array(html.utf8)
+        if utf8.isEmpty { utf8 = Array("<html></html>".utf8) }
+        guard utf8.count < Int(Int32.max) else { return nil }
+        let parsed = utf8.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                htmlReadMemory($0, Int32(buffer.count), nil, "UTF-8", options)
+            }
+        }
+        guard let parsed else { return nil }
+        doc = parsed
+    }
+
+    deinit {
+        xmlFreeDoc(doc)
+    }
+
+    // MARK: Tree access
+
+    static func name(_ node: Node) -> String {
+        guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name else { return "" }
+        return String(cString: name)
+    }
+
+    static func attribute(_ node: Node, _ wanted: String) -> String? {
+        var attr = node.pointee.properties
+        while let a = attr {
+            if let name = a.pointee.name, String(cString: name).lowercased() == wanted {
+                var value = ""
+                var child = a.pointee.children
+                while let c = child {
+                    if let content = c.pointee.content { value += String(cString: content) }
+                    child = c.pointee.next
+                }
+                return value
+            }
+            attr = a.pointee.next
+        }
+        return nil
+    }
+
+    /// Visits the subtree of `root` in document order without recursion (pages can nest deeply).
+    /// `enter` returns false to skip a node's children; `leave` is called for every entered node.
+    static func walk(_ root: Node, enter: (Node) -> Bool, leave: (Node) -> Void = { _ in }) {
+        var node = root
+        while true {
+            if enter(node), let child = node.pointee.children {
+                node = child
+                continue
+            }
+            var done = node
+            while true {
+                leave(done)
+                if done == root { return }
+                if let next = done.pointee.next {
+                    node = next
+                    break
+                }
+                guard let parent = done.pointee.parent, parent.pointee.type != XML_DOCUMENT_NODE,
+                    parent.pointee.type != XML_HTML_DOCUMENT_NODE
+                else { return }
+                done = parent
+            }
+        }
+    }
+
+    /// The text of a subtree, white space collapsed (scripts and styles left out).
+    static func text(_ root: Node) -> String {
+        var out = ""
+        walk(root) { node in
+            switch node.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content { out += String(cString: content) + " " }
+                return false
+            case XML_ELEMENT_NODE:
+                let n = name(node)
+                return n != "script" && n != "style"
+            default:
+                return false
+            }
+        }
+        return Whitespace.collapse(out)
+    }
+
+    // MARK: Extraction
+
+    static let dropped: Set<String> = [
+        "script", "style", "noscript", "template", "nav", "aside", "form", "footer", "iframe", "svg", "math", "button",
+        "select", "option", "textarea", "input", "object", "embed", "canvas", "audio", "video", "map", "dialog", "head",
+        "title", "meta", "link",
+    ]
+    static let droppedRoles: Set<String> = ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog"]
+    static let blocks: Set<String> = [
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dir", "div", "dl", "dt",
+        "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html",
+        "legend", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+        "thead", "tr", "ul",
+    ]
+
+    static func isHidden(_ node: Node) -> Bool {
+        if attribute(node, "hidden") != nil { return true }
+        if attribute(node, "aria-hidden")?.lowercased() == "true" { return true }
+        if let role = attribute(node, "role")?.lowercased(), droppedRoles.contains(role) { return true }
+        if let style = attribute(node, "style")?.lowercased().filter({ $0 != " " }), style.contains("display:none") { return true }
+        return false
+    }
+
+    func page() -> HTMLReader.Page {
+        guard let root = xmlDocGetRootElement(doc) else { return HTMLReader.Page() }
+        var meta: [String: String] = [:]
+        var titleElement: String? = nil
+        var canonical: String? = nil
+        var firstH1: Node? = nil
+        var firstTime: Node? = nil
+        var articles: [Node] = []
+        var main: Node? = nil
+        var body: Node? = nil
+        var bylines: [Node] = []
+        var jsonLD: [String] = []
+        var articleDepth = 0
+
+        Self.walk(
+            root,
+            enter: { node in
+                guard node.pointee.type == XML_ELEMENT_NODE else { return false }
+                let name = Self.name(node)
+                switch name {
+                case "meta":
+                    let key = (Self.attribute(node, "property") ?? Self.attribute(node, "name") ?? Self.attribute(node, "itemprop"))?.lowercased()
+                    if let key, let content = Self.attribute(node, "content") ?? Self.attribute(node, "datetime"), meta[key] == nil {
+                        meta[key] = Whitespace.collapse(content)
+                    }
+                case "title":
+                    if titleElement == nil { titleElement = Self.text(node) }
+                    return false
+                case "link":
+                    let rel = Self.attribute(node, "rel")?.lowercased().split(separator: " ") ?? []
+                    if canonical == nil, rel.contains("canonical") { canonical = Self.attribute(node, "href") }
+                    if rel.contains("author") { bylines.append(node) }
+                case "script":
+                    if Self.attribute(node, "type")?.lowercased().contains("ld+json") == true {
+                        jsonLD.append(Self.rawText(node))
+                    }
+                    return false
+                case "style", "template":
+                    return false
+                case "h1":
+                    if firstH1 == nil { firstH1 = node }
+                case "time":
+                    if firstTime == nil, Self.attribute(node, "datetime") != nil { firstTime = node }
+                case "article":
+                    if articleDepth == 0 { articles.append(node) }
+                    articleDepth += 1
+                case "main":
+                    if main == nil { main = node }
+                case "body":
+                    if body == nil { body = node }
+                default:
+                    break
+                }
+                if main == nil, Self.attribute(node, "role")?.lowercased() == "main" { main = node }
+                if Self.isByline(node) { bylines.append(node) }
+                return true
+            },
+            leave: { node in
+                if node.pointee.type == XML_ELEMENT_NODE, Self.name(node) == "article" { articleDepth -= 1 }
+            })
+
+        var contentRoot = body ?? root
+        if articles.count == 1 {
+            contentRoot = articles[0]
+        } else if articles.count > 1 {
+            contentRoot = articles.max { Self.text($0).unicodeScalars.count < Self.text($1).unicodeScalars.count }!
+        } else if let main {
+            contentRoot = main
+        }
+        let linked = LinkedData(jsonLD)
+
+        var page = HTMLReader.Page()
+        page.paragraphs = paragraphs(contentRoot, keepHeaders: contentRoot != (body ?? root))
+        func first(_ values: String?...) -> String? {
+            values.lazy.compactMap { $0 }.map(Whitespace.collapse).first { !$0.isEmpty }
+        }
+        let h1 = Self.inside(contentRoot, firstH1) ? firstH1 : (Self.firstElement(named: "h1", in: contentRoot) ?? firstH1)
+        page.title = first(meta["og:title"], meta["twitter:title"], titleElement, linked.headline, h1.map(Self.text))
+
+        let time = Self.firstElement(named: "time", in: contentRoot, withAttribute: "datetime") ?? firstTime
+        let dates = [
+            meta["article:published_time"], time.flatMap { Self.attribute($0, "datetime") }, meta["date"], meta["pubdate"],
+            meta["publishdate"], meta["publish-date"], meta["dc.date"], meta["dc.date.issued"], meta["dcterms.created"],
+            meta["dcterms.date"], meta["datepublished"], meta["article.published"], meta["og:published_time"], linked.datePublished,
+        ]
+        page.date = dates.lazy.compactMap { $0 }.compactMap(DateParser.normalize).first
+
+        let metaAuthors = [meta["author"], meta["article:author"], meta["dc.creator"], meta["byl"], meta["sailthru.author"]]
+            .compactMap { $0 }.filter { !$0.hasPrefix("http") && !$0.isEmpty }
+        let markedByline = bylines.first { Self.inside(contentRoot, $0) } ?? bylines.first
+        page.author = first(
+            metaAuthors.first, linked.author, markedByline.map { Self.stripBy(Self.text($0)) }.flatMap { $0.count <= 120 ? $0 : nil },
+            Byline.author(in: Array(page.paragraphs.prefix(4))))
+        page.url = first(meta["og:url"], canonical, linked.url)
+        return page
+    }
+
+    static func stripBy(_ text: String) -> String {
+        for prefix in ["By ", "by ", "BY "] where text.hasPrefix(prefix) { return String(text.dropFirst(prefix.count)) }
+        return text
+    }
+
+    /// Byline markup: `itemprop="author"`, `rel="author"`, or a class `byline`, `author`, `byline__name`…
+    static func isByline(_ node: Node) -> Bool {
+        if attribute(node, "itemprop")?.lowercased().split(separator: " ").contains("author") == true { return true }
+        if attribute(node, "rel")?.lowercased().split(separator: " ").contains("author") == true { return true }
+        guard let classes = attribute(node, "class")?.lowercased() else { return false }
+        return classes.split(separator: " ").contains { $0 == "author" || $0 == "byline" || $0.hasPrefix("byline") || $0 == "author-name" }
+    }
+
+    /// The raw text content of an element (a script's JSON, say).
+    static func rawText(_ node: Node) -> String {
+        var out = ""
+        var child = node.pointee.children
+        while let c = child {
+            if let content = c.pointee.content { out += String(cString: content) }
+            child = c.pointee.next
+        }
+        return out
+    }
+
+    static func inside(_ root: Node, _ node: Node?) -> Bool {
+        var current = node
+        while let c = current {
+            if c == root { return true }
+            current = c.pointee.parent
+        }
+        return false
+    }
+
+    static func firstElement(named wanted: String, in root: Node, withAttribute attributeName: String? = nil) -> Node? {
+        var found: Node? = nil
+        walk(root) { node in
+            guard found == nil, node.pointee.type == XML_ELEMENT_NODE else { return false }
+            if name(node) == wanted, attributeName.map({ attribute(node, $0) != nil }) ?? true {
+                found = node
+                return false
+            }
+            return true
+        }
+        return found
+    }
+
+    /// The paragraphs of the subtree at `root`, with the dropped elements left out.
+    func paragraphs(_ root: Node, keepHeaders: Bool) -> [String] {
+        var builder = ParagraphBuilder()
+        var preDepth = 0
+        Self.walk(
+            root,
+            enter: { node in
+                switch node.pointee.type {
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                    if let content = node.pointee.content { builder.add(String(cString: content), preformatted: preDepth > 0) }
+                    return false
+                case XML_ELEMENT_NODE:
+                    let name = Self.name(node)
+                    if node != root {
+                        if Self.dropped.contains(name) || (name == "header" && !keepHeaders) || Self.isHidden(node) { return false }
+                    }
+                    if name == "br" {
+                        builder.lineBreak()
+                    } else if Self.blocks.contains(name) {
+                        builder.endParagraph()
+                    }
+                    if name == "pre" { preDepth += 1 }
+                    return true
+                default:
+                    return false
+                }
+            },
+            leave: { node in
+                guard node.pointee.type == XML_ELEMENT_NODE else { return }
+                let name = Self.name(node)
+                if Self.blocks.contains(name) { builder.endParagraph() }
+                if name == "pre" { preDepth -= 1 }
+            })
+        builder.endParagraph()
+        return builder.paragraphs
+    }
+}
+
+/// Collects paragraphs from text runs, collapsing white space as HTML does. Works on UTF-8 bytes:
+/// HTML's white space is ASCII.
+private struct ParagraphBuilder {
+    var paragraphs: [String] = []
+    var current: [UInt8] = []
+    var pendingSpace = false
+
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C }
+
+    mutating func add(_ text: String, preformatted: Bool) {
+        for byte in text.utf8 {
+            if preformatted {
+                current.append(byte == 0x0D ? 0x0A : byte)
+                continue
+            }
+            if Self.isSpace(byte) {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace, let last = current.last, last != 0x0A { current.append(0x20) }
+            pendingSpace = false
+            current.append(byte)
+        }
+    }
+
+    mutating func lineBreak() {
+        while current.last == 0x20 { current.removeLast() }
+        if current.last == 0x0A {
+            endParagraph()
+        } else if !current.isEmpty {
+            current.append(0x0A)
+        }
+        pendingSpace = false
+    }
+
+    /// Ends the paragraph being built, if it has any text, trimmed of white space (and no-break
+    /// spaces) at both ends.
+    mutating func endParagraph() {
+        var lower = 0
+        var upper = current.count
+        while lower < upper {
+            if Self.isSpace(current[lower]) {
+                lower += 1
+            } else if current[lower] == 0xC2, lower + 1 < upper, current[lower + 1] == 0xA0 {
+                lower += 2
+            } else {
+                break
+            }
+        }
+        while upper > lower {
+            if Self.isSpace(current[upper - 1]) {
+                upper -= 1
+            } else if current[upper - 1] == 0xA0, upper - 2 >= lower, current[upper - 2] == 0xC2 {
+                upper -= 2
+            } else {
+                break
+            }
+        }
+        if lower < upper { paragraphs.append(String(decoding: current[lower..<upper], as: UTF8.self)) }
+        current.removeAll(keepingCapacity: true)
+        pendingSpace = false
+    }
+}
+
+/// Article metadata from a page's JSON-LD (`<script type="application/ld+json">`, schema.org).
+private struct LinkedData {
+    var headline: String?
+    var datePublished: String?
+    var author: String?
+    var url: String?
+
+    static let articleTypes: Set<String> = [
+        "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+        "scholarlyarticle", "techarticle", "report", "webpage", "liveblogposting",
+    ]
+
+    init(_ scripts: [String]) {
+        for script in scripts {
+            guard let json = try? JSONSerialization.jsonObject(with: Data(script.utf8), options: [.fragmentsAllowed]) else { continue }
+            var queue: [Any] = [json]
+            var visited = 0
+            while !queue.isEmpty, visited < 200 {
+                let item = queue.removeFirst()
+                visited += 1
+                if let array = item as? [Any] {
+                    queue += array
+                    continue
+                }
+                guard let object = item as? [String: Any] else { continue }
+                if let graph = object["@graph"] { queue.append(graph) }
+                let types = (object["@type"] as? String).map { [$0] } ?? (object["@type"] as? [String]) ?? []
+                guard types.contains(where: { Self.articleTypes.contains($0.lowercased()) }) else { continue }
+                headline = headline ?? (object["headline"] as? String) ?? (object["name"] as? String)
+                datePublished = datePublished ?? (object["datePublished"] as? String) ?? (object["dateCreated"] as? String)
+                author = author ?? Self.name(object["author"])
+                url = url ?? (object["url"] as? String)
+            }
+        }
+    }
+
+    static func name(_ value: Any?) -> String? {
+        if let s = value as? String { return s.hasPrefix("http") ? nil : s }
+        if let object = value as? [String: Any] { return object["name"] as? String }
+        if let array = value as? [Any] {
+            let names = array.compactMap { name($0) }
+            return names.isEmpty ? nil : names.joined(separator: ", ")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,232 @@
+import Foundation
+import Testing
+
+@testable import DossierKit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Folders as they come from the field: each odd file is indexed or skipped with a reason, and the
+/// rest of the folder is still read.
+struct HostileFolderTests {
+    static let good = "A good article\n\nIt is read whatever else is in the folder."
+
+    /// A folder with one good file in it, plus whatever the test adds.
+    func folder() -> TemporaryFolder {
+        let folder = TemporaryFolder()
+        folder.write("good.txt", Self.good)
+        return folder
+    }
+
+    func expectGoodFileRead(_ outcome: IngestOutcome, in folder: TemporaryFolder) {
+        #expect(outcome.loaded[folder.path + "/good.txt"]?.articles.first?.title == "A good article")
+    }
+
+    @Test func anUnreadableFileIsSkippedWithAReason() throws {
+        let folder = folder()
+        let path = folder.write("secret.txt", "Secret\n\nText.")
+        chmod(path, 0o000)
+        let outcome = try folder.ingest()
+        if geteuid() == 0 {
+            // Root reads files whatever their mode: the file is simply indexed.
+            #expect(outcome.loaded[path] != nil)
+        } else {
+            #expect(outcome.skipped[path] == .unreadable("Permission denied"))
+        }
+        expectGoodFileRead(outcome, in: folder)
+    }
+
+    @Test func anUnreadableFolderIsSkippedWithAReason() throws {
+        let folder = folder()
+        folder.write("locked/inside.txt", "Inside\n\nText.")
+        chmod(folder.path + "/locked", 0o000)
+        let outcome = try folder.ingest()
+        if geteuid() != 0 {  // root can list any folder
+            #expect(outcome.skipped[folder.path + "/locked"] == .unreadable("Permission denied"))
+        }
+        expectGoodFileRead(outcome, in: folder)
+    }
+
+    @Test func brokenLinksAreReported() throws {
+        let folder = folder()
+        symlink(folder.path + "/nowhere.txt", folder.path + "/broken.txt")
+        let outcome = try folder.ingest()
+        #expect(outcome.skipped[folder.path + "/broken.txt"] == .brokenLink)
+        expectGoodFileRead(outcome, in: folder)
+    }
+
+    @Test func symlinkLoopsAreReportedAndDoNotHang() throws {
+        let folder = folder()
+        symlink("b.txt", folder.path + "/a.txt")
+        symlink("a.txt", folder.path + "/b.txt")
+        symlink("self.txt", folder.path + "/self.txt")
+        symlink(".", folder.path + "/here")  // a link to a folder: not followed
+        let outcome = try folder.ingest()
+        #expect(outcome.skipped[folder.path + "/a.txt"] == .linkLoop)
+        #expect(outcome.skipped[folder.path + "/b.txt"] == .linkLoop)
+        #expect(outcome.skipped[folder.path + "/self.txt"] == .linkLoop)
+        #expect(outcome.skipped[folder.path + "/here"] == .linkToFolder)
+        expectGoodFileRead(outcome, in: folder)
+    }
+
+    @Test func aFolderNamedLikeAFileIsWalked() throws {
+        let folder = folder()
+        folder.write("x.txt/inner.txt", "Inner\n\nA file inside a folder called x.txt.")
+        let outcome = try folder.ingest()
+        #expect(outcome.loaded[folder.path + "/x.txt/inner.txt"]?.articles.first?.title == "Inner")
+        #expect(outcome.skipped[folder.path + "/x.txt"] == nil)
+        #expect(outcome.loaded[folder.path + "/x.txt/inner.txt"]?.articles.first?.metadata.source == "x.txt")
+        expectGoodFileRead(outcome, in: folder)
+    }
+
+    @Test func emptyFilesAreSkipped() throws {
+        let folder = folder()
+        folder.write("empty.txt", "")
+        folder.write("blank.md", "  \n\n\t\r\n")
+        folder.write("empty.html", "")
+        folder.write("empty.jsonl", "\n\n")
+        let outcome = try folder.ingest()
+        for name in ["empty.txt", "blank.md", "empty.html", "empty.jsonl"] {
+            #expect(outcome.skipped[folder.path + "/" + name] == .empty, "\(name)")
+        }
+        expectGoodFileRead(outcome, in: folder)
+    }
+
+    @Test func aHugeFileIsCutAtTheLimitNotReadWhole() throws {
+        let folder = folder()
+        let path = folder.path + "/huge.txt"
+        // 2 MiB of text, then a hole up to 200 MiB (quick to make, and sparse on disk).
+        let paragraph = String(repeating: "Words of a long report. ", count: 40) + "\n\n"
+        folder.write("huge.txt", String(repeating: paragraph, count: 2 * 1024 * 1024 / paragraph.utf8.count + 1))
+        #expect(truncate(path, 200 * 1024 * 1024) == 0)
+        var loader = ArticleLoader()
+        loader.fileByteLimit = 1024 * 1024
+        let clock = ContinuousClock.now
+        let loaded = try loader.load(IngestFixtures.sourceFile(at: path))
+        #expect(loaded.truncated)
+        #expect(loaded.bytes == 1024 * 1024)
+        #expect(loaded.articles.first!.text.utf8.count <= 1024 * 1024)
+        // With the default 32 MiB limit only the first 32 MiB are read: the hole's NULs make it binary.
+        #expect(throws: SkipReason.binary) { try ArticleLoader().load(IngestFixtures.sourceFile(at: path)) }
+        #expect(ContinuousClock.now - clock < .seconds(30))
+        #expect(ArticleLoader.maxFileBytes == 32 * 1024 * 1024)
+    }
+
+    @Test func binaryFilesWithTextExtensionsAreSkipped() throws {
+        let folder = folder()
+        folder.write("photo.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52])
+        folder.write("data.json", [0x7B, 0x00, 0x01, 0x7D])
+        folder.write("page.html", Array("<html>".utf8) + [0x00] + Array("</html>".utf8))
+        folder.write("picture.jpg", [0xFF, 0xD8, 0xFF, 0xE0])
+        let outcome = try folder.ingest()
+        #expect(outcome.skipped[folder.path + "/photo.txt"] == .binary)
+        #expect(outcome.skipped[folder.path + "/data.json"] == .binary)
+        #expect(outcome.skipped[folder.path + "/page.html"] == .binary)
+        #expect(outcome.skipped[folder.path + "/picture.jpg"] == .unsupportedFormat("jpg"))
+        expectGoodFileRead(outcome, in: folder)
+    }
+
+    @Test func oddFileNamesAreOneLineAndStillRead() throws {
+        let folder = folder()
+        let names: [[UInt8]] = [
+            Array("new\nline.txt".utf8), Array("caf".utf8) + [0xE9] + Array(".txt".utf8), Array("tab\tand\u{1B}esc.txt".utf8),
+            Array("back\\slash.txt".utf8), Array("ünïcödé.txt".utf8),
+        ]
+        for name in names {
+            let path = Array(folder.path.utf8) + [UInt8(ascii: "/")] + name
+            let fd = open(path.map { CChar(bitPattern: $0) } + [0], O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            #expect(fd >= 0)
+            let text = Array("Odd name\n\nThe name is odd, the text is not.".utf8)
+            _ = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            close(fd)
+        }
+        let outcome = try folder.ingest()
+        let expected = ["new\\nline.txt", "caf\\xE9.txt", "tab\\tand\\x1Besc.txt", "back\\\\slash.txt", "ünïcödé.txt"]
+        for name in expected {
+            #expect(outcome.loaded[folder.path + "/" + name]?.articles.first?.title == "Odd name", "\(name)")
+        }
+        for path in outcome.loaded.keys {
+            #expect(!path.contains("\n") && !path.contains("\t"))
+        }
+        expectGoodFileRead(outcome, in: folder)
+    }
+
+    @Test func aFileDeletedBeforeItIsReadIsSkipped() throws {
+        let folder = folder()
+        let path = folder.write("doomed.txt", "Doomed\n\nText.")
+        let file = IngestFixtures.sourceFile(at: path)
+        unlink(path)
+        #expect(throws: SkipReason.vanished) { try ArticleLoader().load(file) }
+        #expect(!SkipReason.vanished.isError)
+    }
+
+    @Test func aFileChangedAfterTheWalkIsReadAsItIsNow() throws {
+        let folder = folder()
+        let path = folder.write("moving.txt", "Before\n\nOld text.")
+        let file = IngestFixtures.sourceFile(at: path)
+        folder.write("moving.txt", "After\n\nNew and longer text than before.")
+        #expect(try ArticleLoader().load(file).articles.first?.title == "After")
+        truncate(path, 0)
+        #expect(throws: SkipReason.empty) { try ArticleLoader().load(file) }
+    }
+
+    @Test func aFileReplacedByAPipeOrFolderDoesNotHang() throws {
+        let folder = folder()
+        let pipePath = folder.write("pipe.txt", "Pipe\n\nText.")
+        let dirPath = folder.write("dir.txt", "Dir\n\nText.")
+        let pipeFile = IngestFixtures.sourceFile(at: pipePath)
+        let dirFile = IngestFixtures.sourceFile(at: dirPath)
+        unlink(pipePath)
+        #expect(mkfifo(pipePath, 0o644) == 0)
+        unlink(dirPath)
+        #expect(mkdir(dirPath, 0o755) == 0)
+        #expect(throws: SkipReason.notARegularFile) { try ArticleLoader().load(pipeFile) }
+        #expect(throws: SkipReason.notARegularFile) { try ArticleLoader().load(dirFile) }
+        // And a pipe or a device found by the walk is not opened at all.
+        symlink("/dev/zero", folder.path + "/zeros.txt")
+        let outcome = try folder.ingest()
+        #expect(outcome.skipped[pipePath] == .notARegularFile)
+        #expect(outcome.skipped[folder.path + "/zeros.txt"] == .notARegularFile)
+        expectGoodFileRead(outcome, in: folder)
+    }
+
+    @Test func hiddenFilesAreIgnored() throws {
+        let folder = folder()
+        folder.write(".DS_Store", [0x00, 0x01])
+        folder.write(".git/config", "[core]")
+        let outcome = try folder.ingest()
+        #expect(outcome.loaded.count == 1)
+        #expect(outcome.skipped.isEmpty)
+    }
+
+    @Test func unknownExtensionsAreSkippedAndCounted() throws {
+        let folder = folder()
+        folder.write("report.pdf", "%PDF-1.4")
+        folder.write("notes", "Plain notes without an extension.")
+        folder.write("saved", "<!DOCTYPE html><title>Saved</title><p>Recognised by content.</p>")
+        let outcome = try folder.ingest()
+        #expect(outcome.skipped[folder.path + "/report.pdf"] == .unsupportedFormat("pdf"))
+        #expect(outcome.skipped[folder.path + "/notes"] == .unsupportedFormat(""))
+        #expect(outcome.loaded[folder.path + "/saved"]?.articles.first?.metadata.format == "html")
+        expectGoodFileRead(outcome, in: folder)
+    }
+
+    @Test func deeplyNestedFilesDoNotCrash() throws {
+        let folder = folder()
+        folder.write("deep.json", String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000))
+        folder.write("deep.jsonl", String(repeating: "{\"a\":", count: 50_000) + "1" + String(repeating: "}", count: 50_000) + "\n")
+        folder.write("deep.html", String(repeating: "<div><span>", count: 50_000) + "deep")
+        var mime = ""
+        for level in 0..<50 {
+            mime += "Content-Type: multipart/mixed; boundary=b\(level)\n\n--b\(level)\n"
+        }
+        folder.write("deep.eml", "From: a@example.org\nSubject: Nested parts\n" + mime + "Content-Type: text/plain\n\nInnermost.\n")
+        let outcome = try folder.ingest()
+        #expect(outcome.loaded.count + outcome.skipped.count == 5)
+        #expect(outcome.loaded[folder.path + "/deep.eml"]?.articles.first?.title == "Nested parts")
+        expectGoodFileRead(outcome, in: folder)
+    }
+}
