@@ -66,6 +66,20 @@ public final class IndexWriter {
         }
     }
 
+    /// Tags new passages with the topics of this lexicon from now on.
+    public private(set) var topicTags: TopicTagStore?
+
+    /// Tags new passages with `lexicon`, and first re-tags every stored passage if the index was
+    /// tagged with another lexicon. Returns what the re-tag did, or nil when the tags were current.
+    public func useLexicon(_ lexicon: Lexicon, progress: ((Int, Int) -> Void)? = nil) throws -> TopicTagStore.Retag? {
+        try guarded {
+            try commit()
+            let store = try TopicTagStore(db: db, lexicon: lexicon)
+            topicTags = store
+            return try store.retagIfNeeded(progress: progress)
+        }
+    }
+
     /// Returns the id of the root with this absolute path, adding it if new.
     public func rootID(absolutePath: String, displayPath: String) throws -> Int64 {
         try guarded {
@@ -204,9 +218,12 @@ public final class IndexWriter {
         for passage in article.passages {
             try insertPassage.bind([articleID, passage.ordinal, passage.start, passage.end, passage.text])
             try insertPassage.run()
-            try insertPassageFTS.bind([db.lastInsertRowID, passage.text])
+            let passageID = db.lastInsertRowID
+            try insertPassageFTS.bind([passageID, passage.text])
             try insertPassageFTS.run()
+            try topicTags?.tagPassage(id: passageID, text: passage.text)
         }
+        try topicTags?.tagTitle(articleID: articleID, title: article.title)
         return articleID
     }
 

@@ -20,6 +20,8 @@ public final class Indexer {
         public var jobs = max(1, System.activeProcessorCount)
         /// Keep files that are gone from the folder instead of removing them.
         public var keepMissing = false
+        /// The topics passages are tagged with (a change re-tags the stored passages first).
+        public var lexicon: Lexicon = .builtIn
         public init() {}
     }
 
@@ -33,6 +35,8 @@ public final class Indexer {
     public let databasePath: String
     public var options: Options
     public var loader: ArticleLoader
+    /// What the last run's re-tag did (nil when the index's tags were made with the same lexicon).
+    public private(set) var retag: TopicTagStore.Retag?
 
     public init(databasePath: String, options: Options = Options(), loader: ArticleLoader = ArticleLoader()) {
         self.databasePath = databasePath
@@ -51,6 +55,7 @@ public final class Indexer {
             }
         }
         let writer = try IndexWriter(path: databasePath)
+        retag = try writer.useLexicon(options.lexicon)
         var report = IngestReport()
         var filesDone = 0
 
