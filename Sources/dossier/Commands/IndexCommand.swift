@@ -19,6 +19,8 @@ struct IndexCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var lexicon: LexiconOptions
+
     @Option(name: .long, help: "Threads that read and split files (default: all cores).")
     var jobs: Int?
 
@@ -40,6 +42,7 @@ struct IndexCommand: ParsableCommand {
         var options = Indexer.Options()
         if let jobs { options.jobs = jobs }
         options.keepMissing = keepMissing
+        options.lexicon = try lexicon.resolved()
         let indexer = Indexer(databasePath: database.path, options: options)
         let bar = (!quiet && Console.stderrIsTerminal) ? ProgressBar(total: folders.reduce(0) { $0 + FolderWalker().countFiles(root: $1) }) : nil
         let report = try indexer.run(roots: folders) { progress in
@@ -53,6 +56,9 @@ struct IndexCommand: ParsableCommand {
             for (path, reason) in report.skipped where !reason.isError {
                 Console.note("skipped \(path): \(reason.detail)")
             }
+        }
+        if !quiet, let retag = indexer.retag, retag.passages > 0 {
+            Console.note("re-tagged \(Figures.grouped(retag.passages)) passages with the new lexicon")
         }
         if !quiet {
             Console.errorRaw(IndexSummary.lines(report).joined(separator: "\n") + "\n")
