@@ -29,10 +29,14 @@ public struct Lexicon: Sendable, Equatable {
     /// The topics, in file order (categories in order of first appearance).
     public private(set) var topics: [Topic]
 
+    /// False when the file said `builtin: false`: its topics are used alone, without the built-in ones.
+    public var extendsBuiltIn = true
+
     /// Creates a lexicon from topics (later topics with an id already present are dropped).
-    public init(topics: [Topic]) {
+    public init(topics: [Topic], extendsBuiltIn: Bool = true) {
         var seen = Set<String>()
         self.topics = topics.filter { seen.insert($0.id).inserted }
+        self.extendsBuiltIn = extendsBuiltIn
     }
 
     /// Reads a lexicon from YAML text.
@@ -41,7 +45,7 @@ public struct Lexicon: Sendable, Equatable {
         var reader = LexiconReader(source: source)
         let topics = reader.read(yaml)
         if !reader.errors.isEmpty { throw LexiconErrors(reader.errors) }
-        self.init(topics: topics)
+        self.init(topics: topics, extendsBuiltIn: reader.extendsBuiltIn)
     }
 
     /// Every problem in a lexicon file, in file order (empty when it is valid).
@@ -60,8 +64,10 @@ public struct Lexicon: Sendable, Equatable {
         }
     }()
 
-    /// This lexicon with `other`'s topics added: a topic of `other` replaces the topic with the same id.
+    /// This lexicon with `other`'s topics added: a topic of `other` replaces the topic with the same
+    /// id. When `other` says `builtin: false`, `other` alone.
     public func merging(_ other: Lexicon) -> Lexicon {
+        guard other.extendsBuiltIn else { return Lexicon(topics: other.topics) }
         let replacements = Dictionary(other.topics.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var merged = topics.map { replacements[$0.id] ?? $0 }
         let present = Set(topics.map(\.id))
@@ -147,6 +153,7 @@ extension String {
 struct LexiconReader {
     let source: String
     var errors: [LexiconError] = []
+    var extendsBuiltIn = true
 
     init(source: String) {
         self.source = source
@@ -177,11 +184,17 @@ struct LexiconReader {
             switch key.string {
             case "version":
                 if value.string != "1" { fail(value, "unsupported version \(value.string ?? "?"); this Dossier reads `version: 1`") }
+            case "builtin":
+                switch value.string {
+                case "true": extendsBuiltIn = true
+                case "false": extendsBuiltIn = false
+                default: fail(value, "`builtin` is `true` (add to the built-in topics, the default) or `false` (replace them)")
+                }
             case "categories":
                 sawCategories = true
                 topics = readCategories(value)
             default:
-                fail(key, "unknown key `\(key.string ?? "?")` (expected `version` and `categories`)")
+                fail(key, "unknown key `\(key.string ?? "?")` (expected `version`, `builtin` and `categories`)")
             }
         }
         if !sawCategories { fail(root, "missing `categories:` (a mapping of category names to lists of topics)") }

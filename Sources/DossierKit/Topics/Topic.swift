@@ -1,7 +1,8 @@
 /// One topic of a ``Lexicon``: a weapon, organization, place, person or treaty, with the names
 /// articles use for it.
 ///
-/// The label counts as a name too: `Kyiv` is found by its label, `Kiev` by its alias.
+/// The label counts as a name too: `Kyiv` is found by its label, `Kiev` by its alias. When an alias
+/// has the label's words (`tank` for `tanks`), the alias's options (case, `not:`) hold for the label.
 public struct Topic: Sendable, Equatable {
     /// A stable identifier: lower-case letters, digits and hyphens (`cluster-munitions`).
     public var id: String
@@ -24,8 +25,8 @@ public struct Topic: Sendable, Equatable {
 
     /// Every name of the topic, label first. When an alias spells the label, its options apply to the label.
     public var names: [TopicAlias] {
-        let labelWords = TopicTokenizer.foldedWords(label)
-        if aliases.contains(where: { TopicTokenizer.foldedWords($0.text) == labelWords && !$0.prefix }) {
+        let labelWords = TopicTokenizer.tokens(in: label).map(\.stem)
+        if aliases.contains(where: { TopicTokenizer.tokens(in: $0.text).map(\.stem) == labelWords && !$0.prefix }) {
             return aliases
         }
         return [TopicAlias(text: label, line: line)] + aliases

@@ -78,8 +78,10 @@ public struct TopicMatcher: Sendable {
         self.topicIDs = lexicon.topics.map(\.id)
     }
 
-    /// Every name of a topic in `text`, in text order; at one place, longer names first.
+    /// Every name of a topic in `text`, in text order; at one place, longer names first, and one
+    /// name per topic for the same words (the first in the lexicon: the label before aliases).
     public func matches(in text: String) -> [Match] {
+        guard !patterns.isEmpty else { return [] }
         let tokens = TopicTokenizer.tokens(in: text)
         guard !tokens.isEmpty else { return [] }
         var scalars: [Unicode.Scalar] = []
@@ -94,7 +96,7 @@ public struct TopicMatcher: Sendable {
             let prefixed = byPrefixInitial.isEmpty ? nil : byPrefixInitial[token.folded.utf8.first ?? 0]
             guard exact != nil || prefixed != nil else { continue }
             var here: [Match] = []
-            for index in (exact ?? []) + (prefixed ?? []) {
+            for index in prefixed == nil ? exact ?? [] : ((exact ?? []) + prefixed!).sorted() {
                 let pattern = patterns[index]
                 if pattern.written != nil && scalars.isEmpty { scalars = Array(text.unicodeScalars) }
                 guard pattern.matches(tokens, at: start, scalars: scalars), !pattern.isVetoed(tokens, at: start) else { continue }
@@ -103,7 +105,8 @@ public struct TopicMatcher: Sendable {
                 let match = Match(
                     topic: topic.id, name: topic.names[pattern.name].written, start: token.start, end: last.end,
                     firstWord: start, endWord: start + pattern.stems.count)
-                if !here.contains(where: { $0.topic == match.topic && $0.name == match.name && $0.endWord == match.endWord }) {
+                // Names of one topic that match the same words ("cluster munitions", "cluster munition") are one name.
+                if !here.contains(where: { $0.topic == match.topic && $0.endWord == match.endWord }) {
                     here.append(match)
                 }
             }
