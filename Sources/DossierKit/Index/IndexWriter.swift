@@ -105,9 +105,11 @@ public final class IndexWriter {
 
     /// Stores the articles read from `file` (with their content hashes, in order), replacing what
     /// was stored for that file. An article whose hash is already stored is not stored again: its
-    /// new path is added to it.
+    /// new path is added to it. `tags`, when given, are the articles' topic tags computed by a
+    /// ``TopicTagger`` of the lexicon in use (else new articles are tagged here).
     public func write(
-        file: SourceFile, articles: [(article: Article, hash: String)], bytes: Int, rootID: Int64, replacing stored: StoredFile?
+        file: SourceFile, articles: [(article: Article, hash: String)], bytes: Int, rootID: Int64, replacing stored: StoredFile?,
+        tags: [ArticleTags]? = nil
     ) throws -> FileOutcome {
         try guarded {
             try beginBatchIfNeeded()
@@ -127,13 +129,14 @@ public final class IndexWriter {
                 fileID = db.lastInsertRowID
             }
             var outcome = FileOutcome(fileID: fileID)
-            for (article, hash) in articles {
+            for (index, (article, hash)) in articles.enumerated() {
                 let articleID: Int64
                 if let existing = try storedArticleID(hash: hash) {
                     articleID = existing
                     outcome.articlesReused += 1
                 } else {
-                    articleID = try insert(article, hash: hash, bytes: articles.count == 1 ? bytes : article.text.utf8.count)
+                    articleID = try insert(
+                        article, hash: hash, bytes: articles.count == 1 ? bytes : article.text.utf8.count, tags: tags?[index])
                     outcome.articlesAdded += 1
                     outcome.passagesAdded += article.passages.count
                 }
@@ -205,7 +208,7 @@ public final class IndexWriter {
         return try findArticle.step() ? findArticle.int64(0) : nil
     }
 
-    private func insert(_ article: Article, hash: String, bytes: Int) throws -> Int64 {
+    private func insert(_ article: Article, hash: String, bytes: Int, tags: ArticleTags? = nil) throws -> Int64 {
         let m = article.metadata
         try insertArticle.bind([
             hash, article.path, article.title, m.author, m.date, m.dateSource, m.url, m.source, m.format, m.language, bytes,
@@ -215,15 +218,15 @@ public final class IndexWriter {
         let articleID = db.lastInsertRowID
         try insertTitleFTS.bind([articleID, article.title])
         try insertTitleFTS.run()
-        for passage in article.passages {
+        for (index, passage) in article.passages.enumerated() {
             try insertPassage.bind([articleID, passage.ordinal, passage.start, passage.end, passage.text])
             try insertPassage.run()
             let passageID = db.lastInsertRowID
             try insertPassageFTS.bind([passageID, passage.text])
             try insertPassageFTS.run()
-            try topicTags?.tagPassage(id: passageID, text: passage.text)
+            if let tags { try topicTags?.writePassage(id: passageID, tags: tags.passages[index]) } else { try topicTags?.tagPassage(id: passageID, text: passage.text) }
         }
-        try topicTags?.tagTitle(articleID: articleID, title: article.title)
+        if let tags { try topicTags?.writeTitle(articleID: articleID, tags: tags.title) } else { try topicTags?.tagTitle(articleID: articleID, title: article.title) }
         return articleID
     }
 

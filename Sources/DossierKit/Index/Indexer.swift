@@ -37,6 +37,8 @@ public final class Indexer {
     public var loader: ArticleLoader
     /// What the last run's re-tag did (nil when the index's tags were made with the same lexicon).
     public private(set) var retag: TopicTagStore.Retag?
+    /// Per loading thread: tags articles while they load.
+    private var taggers: [TopicTagger] = []
 
     public init(databasePath: String, options: Options = Options(), loader: ArticleLoader = ArticleLoader()) {
         self.databasePath = databasePath
@@ -56,6 +58,9 @@ public final class Indexer {
         }
         let writer = try IndexWriter(path: databasePath)
         retag = try writer.useLexicon(options.lexicon)
+        if let store = writer.topicTags {  // one tagger per loading thread
+            taggers = (0..<max(1, options.jobs)).map { _ in TopicTagger(matcher: store.matcher) }
+        }
         var report = IngestReport()
         var filesDone = 0
 
@@ -71,7 +76,7 @@ public final class Indexer {
                     case .success(let result):
                         let written = try writer.write(
                             file: file, articles: Array(zip(result.loaded.articles, result.hashes)), bytes: result.loaded.bytes,
-                            rootID: rootID, replacing: stored)
+                            rootID: rootID, replacing: stored, tags: result.tags)
                         seen.insert(written.fileID)
                         report.articlesWritten += written.articlesAdded
                         report.duplicates += written.articlesReused
@@ -130,11 +135,14 @@ public final class Indexer {
     struct HashedFile: Sendable {
         var loaded: ArticleLoader.Loaded
         var hashes: [String]
+        /// Topic tags of each article, computed on the loading thread.
+        var tags: [ArticleTags]?
     }
 
     /// Loads and hashes files on `options.jobs` threads; results come back in input order.
     func loadInParallel(_ files: [SourceFile]) -> [Result<HashedFile, SkipReason>] {
         let loader = self.loader
+        let taggers = self.taggers
         let results = UnsafeResults<Result<HashedFile, SkipReason>>(count: files.count)
         let jobs = max(1, options.jobs)
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
@@ -142,7 +150,8 @@ public final class Indexer {
             while i < files.count {
                 do {
                     let loaded = try loader.load(files[i])
-                    results.set(i, .success(HashedFile(loaded: loaded, hashes: loaded.articles.map(ContentHash.of))))
+                    let tags = worker < taggers.count ? loaded.articles.map(taggers[worker].tags(of:)) : nil
+                    results.set(i, .success(HashedFile(loaded: loaded, hashes: loaded.articles.map(ContentHash.of), tags: tags)))
                 } catch let reason as SkipReason {
                     results.set(i, .failure(reason))
                 } catch {

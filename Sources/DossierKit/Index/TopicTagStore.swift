@@ -16,6 +16,7 @@ public final class TopicTagStore {
 
     let db: Connection
     public let matcher: TopicMatcher
+    private let tagger: TopicTagger
     /// SHA-256 of the lexicon's canonical YAML.
     public let lexiconHash: String
     private let insertPassageTag, insertTitleTag: Statement
@@ -24,6 +25,7 @@ public final class TopicTagStore {
     init(db: Connection, lexicon: Lexicon) throws {
         self.db = db
         self.matcher = TopicMatcher(lexicon: lexicon)
+        self.tagger = TopicTagger(matcher: matcher)
         self.lexiconHash = Self.hash(lexicon)
         insertPassageTag = try db.prepare(
             "INSERT OR REPLACE INTO passage_topics(passage_id, topic_id, mentions, names) VALUES (?, ?, ?, ?)", persistent: true)
@@ -37,7 +39,12 @@ public final class TopicTagStore {
 
     /// Tags one passage.
     func tagPassage(id: Int64, text: String) throws {
-        for tag in matcher.tags(in: text) {
+        try writePassage(id: id, tags: tagger.tags(in: text))
+    }
+
+    /// Stores tags computed elsewhere (by a ``TopicTagger`` of the same lexicon) for one passage.
+    func writePassage(id: Int64, tags: [TopicMatcher.Tag]) throws {
+        for tag in tags {
             try insertPassageTag.bind([id, tag.topic, tag.mentions, tag.names])
             try insertPassageTag.run()
         }
@@ -45,7 +52,12 @@ public final class TopicTagStore {
 
     /// Tags one article title.
     func tagTitle(articleID: Int64, title: String) throws {
-        for tag in matcher.tags(in: title) {
+        try writeTitle(articleID: articleID, tags: tagger.tags(in: title))
+    }
+
+    /// Stores tags computed elsewhere for one article title.
+    func writeTitle(articleID: Int64, tags: [TopicMatcher.Tag]) throws {
+        for tag in tags {
             try insertTitleTag.bind([articleID, tag.topic])
             try insertTitleTag.run()
         }

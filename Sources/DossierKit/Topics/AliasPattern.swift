@@ -5,10 +5,13 @@ struct AliasPattern: Sendable {
     let topic: Int
     /// Index of the name among the topic's ``Topic/names`` (for explanations and distinct-name counts).
     let name: Int
-    /// Stemmed words; the last is a folded (unstemmed) prefix when ``prefix`` is set.
+    /// Stemmed words; the last is a folded (unstemmed) prefix when ``prefix`` is set, compared with
+    /// the beginning of a word's stem as FTS5 compares `word*` with the stems it stores.
     let stems: [String]
     /// The words as written, for case-sensitive names (nil otherwise).
     let written: [String]?
+    /// The name as written in the lexicon (`Kalashnikov*`), for matches.
+    let name_: String
     let prefix: Bool
     /// Veto phrases (stemmed words), each with the offsets at which this alias sits inside it.
     let vetoes: [(stems: [String], offsets: [Int])]
@@ -20,6 +23,7 @@ struct AliasPattern: Sendable {
     init(_ alias: TopicAlias, topic: Int, name: Int, text: String) {
         self.topic = topic
         self.name = name
+        self.name_ = alias.written
         let tokens = TopicTokenizer.tokens(in: text)
         var stems = tokens.map(\.stem)
         if alias.prefix, let last = tokens.last { stems[stems.count - 1] = last.folded }
@@ -45,7 +49,7 @@ struct AliasPattern: Sendable {
         return (0...(tokens.count - stems.count)).filter { start in
             stems.indices.allSatisfy { k in
                 let token = tokens[start + k]
-                return prefix && k == stems.count - 1 ? token.folded.hasPrefix(stems[k]) : token.stem == stems[k]
+                return prefix && k == stems.count - 1 ? token.stem.hasPrefix(stems[k]) : token.stem == stems[k]
             }
         }
     }
@@ -56,7 +60,7 @@ struct AliasPattern: Sendable {
         for k in stems.indices {
             let token = tokens[start + k]
             if prefix && k == stems.count - 1 {
-                guard token.folded.hasPrefix(stems[k]) else { return false }
+                guard token.stem.hasPrefix(stems[k]) else { return false }
             } else {
                 guard token.stem == stems[k] else { return false }
             }

@@ -22,8 +22,13 @@ public enum PorterStemmer {
     public static func stem(_ word: inout [UInt8]) {
         let n = word.count
         guard n >= 3, n <= 64 else { return }
-        var b = word
         var count = n
+        stemInPlace(&word, &count)
+        if count < word.count { word.removeLast(word.count - count) }
+    }
+
+    /// The steps, on `b[0..<count]` (bytes past `count` are scratch).
+    static func stemInPlace(_ b: inout [UInt8], _ count: inout Int) {
         step1A(&b, &count)
         if apply(step1B, &b, &count) {
             if !apply(step1B2, &b, &count) {
@@ -49,7 +54,6 @@ public enum PorterStemmer {
         if count > 1, b[count - 1] == l, b[count - 2] == l, measureAbove1(b, count - 1) {
             count -= 1
         }
-        word = Array(b[0..<count])
     }
 
     // MARK: Rules

@@ -78,6 +78,11 @@ public struct TopicMatcher: Sendable {
         self.topicIDs = lexicon.topics.map(\.id)
     }
 
+    /// True when a name of a topic may start with a word of this stem.
+    func mayStart(stem: String) -> Bool {
+        byFirstStem[stem] != nil || (!byPrefixInitial.isEmpty && byPrefixInitial[stem.utf8.first ?? 0] != nil)
+    }
+
     /// Every name of a topic in `text`, in text order; at one place, longer names first, and one
     /// name per topic for the same words (the first in the lexicon: the label before aliases).
     public func matches(in text: String) -> [Match] {
@@ -89,21 +94,34 @@ public struct TopicMatcher: Sendable {
     }
 
     func matches(tokens: [TopicTokenizer.Token], scalars: inout [Unicode.Scalar], text: String) -> [Match] {
+        matches(tokens: tokens, scalars: &scalars, text: text) { candidates(stem: $0.stem) }
+    }
+
+    /// The patterns that may start at a word with this stem, in lexicon order.
+    func candidates(stem: String) -> [Int] {
+        let exact = byFirstStem[stem]
+        let prefixed = byPrefixInitial.isEmpty ? nil : byPrefixInitial[stem.utf8.first ?? 0]
+        guard let prefixed else { return exact ?? [] }
+        return ((exact ?? []) + prefixed).sorted()
+    }
+
+    /// Matching, with the patterns that may start at each word given by `candidates`.
+    func matches(
+        tokens: [TopicTokenizer.Token], scalars: inout [Unicode.Scalar], text: String, candidates: (TopicTokenizer.Token) -> [Int]
+    ) -> [Match] {
         var found: [Match] = []
         for start in tokens.indices {
             let token = tokens[start]
-            let exact = byFirstStem[token.stem]
-            let prefixed = byPrefixInitial.isEmpty ? nil : byPrefixInitial[token.folded.utf8.first ?? 0]
-            guard exact != nil || prefixed != nil else { continue }
+            let indices = candidates(token)
+            guard !indices.isEmpty else { continue }
             var here: [Match] = []
-            for index in prefixed == nil ? exact ?? [] : ((exact ?? []) + prefixed!).sorted() {
+            for index in indices {
                 let pattern = patterns[index]
                 if pattern.written != nil && scalars.isEmpty { scalars = Array(text.unicodeScalars) }
                 guard pattern.matches(tokens, at: start, scalars: scalars), !pattern.isVetoed(tokens, at: start) else { continue }
-                let topic = lexicon.topics[pattern.topic]
                 let last = tokens[start + pattern.stems.count - 1]
                 let match = Match(
-                    topic: topic.id, name: topic.names[pattern.name].written, start: token.start, end: last.end,
+                    topic: topicIDs[pattern.topic], name: pattern.name_, start: token.start, end: last.end,
                     firstWord: start, endWord: start + pattern.stems.count)
                 // Names of one topic that match the same words ("cluster munitions", "cluster munition") are one name.
                 if !here.contains(where: { $0.topic == match.topic && $0.endWord == match.endWord }) {

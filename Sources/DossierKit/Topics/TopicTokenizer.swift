@@ -26,17 +26,23 @@ public enum TopicTokenizer {
     public static func tokens(in text: String) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(text.utf8.count / 5)
+        scan(text) { buffer, start, end in
+            let folded = String(decoding: buffer, as: UTF8.self)
+            PorterStemmer.stem(&buffer)
+            tokens.append(Token(stem: String(decoding: buffer, as: UTF8.self), folded: folded, start: start, end: end))
+        }
+        return tokens
+    }
+
+    /// Calls `word` with each word's folded bytes (which it may change) and scalar offsets.
+    static func scan(_ text: String, word: (inout [UInt8], Int, Int) -> Void) {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(32)
         var start = -1
         var offset = 0
         func close() {
             if start >= 0 {
-                if !buffer.isEmpty {
-                    let folded = String(decoding: buffer, as: UTF8.self)
-                    PorterStemmer.stem(&buffer)
-                    tokens.append(Token(stem: String(decoding: buffer, as: UTF8.self), folded: folded, start: start, end: offset))
-                }
+                if !buffer.isEmpty { word(&buffer, start, offset) }
                 buffer.removeAll(keepingCapacity: true)
                 start = -1
             }
@@ -68,7 +74,6 @@ public enum TopicTokenizer {
             offset += 1
         }
         close()
-        return tokens
     }
 
     /// The folded (unstemmed) words of `text`, for comparing names.
