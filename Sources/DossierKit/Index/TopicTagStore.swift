@@ -3,8 +3,8 @@ import DossierSQLite
 /// Writes topic tags into an index: for new passages as they are stored, and for every passage
 /// again when the lexicon changes (from the stored passage text: no file is read).
 ///
-/// The lexicon the tags were made with is stored in `meta` (`lexicon`, as canonical YAML, and
-/// `lexicon_hash`), so searches use the same lexicon as the tags even without `--lexicon`.
+/// The lexicon the tags were made with is stored in `meta` (`lexicon`, in ``Lexicon/compact`` form,
+/// and `lexicon_hash`), so searches use the same lexicon as the tags even without `--lexicon`.
 public final class TopicTagStore {
     /// What a re-tag did.
     public struct Retag: Sendable, Equatable {
@@ -17,7 +17,7 @@ public final class TopicTagStore {
     let db: Connection
     public let matcher: TopicMatcher
     private let tagger: TopicTagger
-    /// SHA-256 of the lexicon's canonical YAML.
+    /// SHA-256 of the lexicon's ``Lexicon/compact`` form.
     public let lexiconHash: String
     private let insertPassageTag, insertTitleTag: Statement
 
@@ -34,7 +34,7 @@ public final class TopicTagStore {
 
     /// The hash an index stores for `lexicon`.
     public static func hash(_ lexicon: Lexicon) -> String {
-        ContentHash.sha256(Array(lexicon.yaml.utf8))
+        ContentHash.sha256(Array(lexicon.compact.utf8))
     }
 
     /// Tags one passage.
@@ -104,7 +104,7 @@ public final class TopicTagStore {
             if count < batchSize { break }
         }
         try db.transaction {
-            try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES('lexicon', ?)", [matcher.lexicon.yaml])
+            try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES('lexicon', ?)", [matcher.lexicon.compact])
             try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES('lexicon_hash', ?)", [lexiconHash])
         }
         return Retag(passages: done, seconds: clock.seconds)

@@ -40,7 +40,7 @@ public final class Searcher {
         }
     }
 
-    /// The lexicon the index's tags were made with (the built-in one for an index without tags).
+    /// The lexicon the index's tags were made with (empty for an index without tags).
     /// - throws: ``IndexError`` when the stored lexicon cannot be read.
     public func lexicon() throws -> Lexicon {
         if let cachedMatcher { return cachedMatcher.lexicon }
@@ -66,10 +66,10 @@ public final class Searcher {
         } catch {
             throw IndexError.wrap(error, path: path)
         }
-        var lexicon = Lexicon.builtIn
-        if let stored, stored != Lexicon.builtIn.yaml {
+        var lexicon = Lexicon(topics: [])
+        if let stored {
             do {
-                lexicon = try Lexicon(yaml: stored, source: "\(path) (stored lexicon)")
+                lexicon = try Lexicon(compact: stored, source: "\(path) (stored lexicon)")
             } catch {
                 throw IndexError.storage(path: path, message: "its stored lexicon is unreadable (\(error.errors.first?.message ?? "")); index again")
             }

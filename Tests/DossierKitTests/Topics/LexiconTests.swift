@@ -16,6 +16,12 @@ import Testing
         #expect(again.yaml == Lexicon.builtIn.yaml)
     }
 
+    @Test func compactFormReadsBackTheSame() throws {
+        let again = try Lexicon(compact: Lexicon.builtIn.compact, source: "compact")
+        #expect(again == Lexicon.builtIn)
+        #expect(throws: LexiconErrors.self) { try Lexicon(compact: "version: 1\n", source: "x") }
+    }
+
     @Test func aFileAddsAndReplacesTopics() throws {
         let file = try Lexicon(
             yaml: """
