@@ -98,7 +98,7 @@ struct TopicsCommand: ParsableCommand {
             let replaced = checked.topics.filter { Lexicon.builtIn.topic(id: $0.id) != nil }.count
             try out.write(
                 "\(file): ok: \(checked.topics.count) topics in \(checked.categories.count) categories"
-                    + " (\(replaced) replace built-in topics; \(merged.topics.count) topics in all)\n")
+                    + " (\(replaced) replacing built-in topics; \(merged.topics.count) in all)\n")
             try out.flush()
             return
         }
