@@ -1,11 +1,18 @@
 import DossierSQLite
 
-/// A ``SearchPlan`` as SQL: one materialized CTE per leaf, a `candidates` CTE that combines them
-/// with INTERSECT / UNION / EXCEPT as the plan's AND / OR / NOT, and a score that adds up the
-/// leaves: bm25 (plus title bonus) for text, ``TopicRanking`` for topics and categories.
+/// A ``SearchPlan`` as SQL, in one linear pass:
 ///
-/// Only SQL keywords, generated names (`f1`, `:q1` ...) and this struct's weights are written into
-/// the SQL; every query text, topic id and category is bound.
+/// 1. `hits`: a UNION ALL of rows `(id, k, x, y)`, keyed by passage id. Leaf `n` contributes its
+///    matches (`k = 10n`: bm25 for text; mentions and names for topics) and, when scoring, its
+///    article-level evidence spread over the article's passages (`k = 10n+1`: title bm25, or 1 when
+///    the title names the topic; `k = 10n+2`: passages of the article naming the topic).
+/// 2. `matched`: one row per passage (GROUP BY), a 0/1 column per leaf, and `HAVING` the plan's
+///    AND / OR / NOT over those columns.
+/// 3. The score adds the leaves up: bm25 plus title bonus for text, ``TopicRanking`` for topics.
+///
+/// No join on an unindexed intermediate result, so a query matching most passages stays linear.
+/// Only SQL keywords, generated names (`:q1`, `x1_0` ...) and weights are written into the SQL;
+/// every query text, topic id and category is bound.
 struct CompiledPlan {
     enum Leaf {
         case text(String)
@@ -15,18 +22,20 @@ struct CompiledPlan {
 
     let ranking: RankingProfile
     let topicRanking: TopicRanking
-    var ctes: [String] = []
-    var joins = ""
+    let scoring: Bool
+    var legs: [String] = []
+    var aggregates: [String] = []
     var scoreTerms: [String] = []
     var columnList: [String] = []
     var bindings: [(String, any Bindable)] = []
     var leaves: [Leaf] = []
-    var candidates = ""
+    var having = ""
     var filter = ""
 
-    init(ranking: RankingProfile, topicRanking: TopicRanking) {
+    init(ranking: RankingProfile, topicRanking: TopicRanking, scoring: Bool) {
         self.ranking = ranking
         self.topicRanking = topicRanking
+        self.scoring = scoring
     }
 
     /// Adds the request's article filters.
@@ -36,9 +45,15 @@ struct CompiledPlan {
         bindings += clause.bindings
     }
 
-    /// `WITH ...` up to and including the `candidates` CTE.
+    /// `WITH hits ..., matched ...`: the passages that satisfy the plan, with their evidence.
     var with: String {
-        "WITH " + (ctes + ["candidates(id) AS (\(candidates))"]).joined(separator: ",\n") + "\n"
+        """
+        WITH hits(id, k, x, y) AS (
+        \(legs.joined(separator: "\nUNION ALL\n"))
+        ),
+        matched AS (SELECT id, \(aggregates.joined(separator: ", ")) FROM hits GROUP BY id HAVING \(having))
+
+        """
     }
 
     var score: String { scoreTerms.isEmpty ? "0.0" : scoreTerms.joined(separator: " + ") }
@@ -48,22 +63,28 @@ struct CompiledPlan {
         for (name, value) in bindings { try statement.bind(value, named: name) }
     }
 
-    /// Adds the CTEs of `plan`'s leaves and returns the SELECT of its candidate ids.
-    mutating func add(_ plan: SearchPlan, scoring: Bool, idf: (SearchPlan) throws -> Double) throws -> String {
+    /// Adds the legs and columns of `plan`'s leaves; returns its HAVING condition.
+    mutating func add(_ plan: SearchPlan, idf: (SearchPlan) throws -> Double) throws -> String {
         switch plan {
         case .text(let node):
             let n = leaves.count + 1
             leaves.append(.text(node.fts5))
             bindings.append((":q\(n)", node.fts5))
-            ctes.append("f\(n) AS MATERIALIZED (SELECT rowid AS id, -bm25(passage_fts) AS s FROM passage_fts WHERE passage_fts MATCH :q\(n))")
+            let bm25 = scoring ? "-bm25(passage_fts)" : "NULL"
+            legs.append("SELECT rowid, \(10 * n), \(bm25), NULL FROM passage_fts WHERE passage_fts MATCH :q\(n)")
+            aggregates.append("max(k = \(10 * n)) AS l\(n)")
             if scoring {
-                ctes.append("ft\(n) AS MATERIALIZED (SELECT rowid AS id, -bm25(title_fts) AS s FROM title_fts WHERE title_fts MATCH :q\(n))")
-                joins += "\nLEFT JOIN f\(n) ON f\(n).id = p.id LEFT JOIN ft\(n) ON ft\(n).id = a.id"
+                legs.append(
+                    """
+                    SELECT p2.id, \(10 * n + 1), -bm25(title_fts), NULL FROM title_fts JOIN passages AS p2 ON p2.article_id = title_fts.rowid
+                        WHERE title_fts MATCH :q\(n)
+                    """)
+                aggregates += ["max(CASE WHEN k = \(10 * n) THEN x END) AS x\(n)", "max(CASE WHEN k = \(10 * n + 1) THEN x END) AS t\(n)"]
                 bindings.append((":w", ranking.titleWeight))
-                scoreTerms.append("coalesce(f\(n).s, 0) + :w * coalesce(ft\(n).s, 0)")
-                columnList += ["f\(n).s", "ft\(n).s"]
+                scoreTerms.append("coalesce(c.x\(n), 0) + :w * coalesce(c.t\(n), 0)")
+                columnList += ["c.x\(n)", "c.t\(n)"]
             }
-            return "SELECT id FROM f\(n)"
+            return "l\(n)"
         case .topic(let id, _), .category(let id):
             let n = leaves.count + 1
             let isTopic: Bool
@@ -72,51 +93,49 @@ struct CompiledPlan {
             leaves.append(isTopic ? .topic(id, idf: weight) : .category(id, idf: weight))
             bindings.append((":t\(n)", id))
             if isTopic {
-                ctes.append("g\(n) AS MATERIALIZED (SELECT passage_id AS id, mentions AS m, names AS d FROM passage_topics WHERE topic_id = :t\(n))")
+                legs.append("SELECT passage_id, \(10 * n), mentions, names FROM passage_topics WHERE topic_id = :t\(n)")
             } else {
-                ctes.append(
+                legs.append(
                     """
-                    g\(n) AS MATERIALIZED (SELECT pt.passage_id AS id, sum(pt.mentions) AS m, sum(pt.names) AS d
-                        FROM passage_topics AS pt JOIN topics AS tp ON tp.id = pt.topic_id WHERE tp.category = :t\(n) GROUP BY pt.passage_id)
+                    SELECT pt.passage_id, \(10 * n), sum(pt.mentions), sum(pt.names)
+                        FROM passage_topics AS pt JOIN topics AS tp ON tp.id = pt.topic_id WHERE tp.category = :t\(n) GROUP BY pt.passage_id
                     """)
             }
+            aggregates.append("max(k = \(10 * n)) AS l\(n)")
             if scoring {
+                let inTopic = isTopic ? "tt.topic_id = :t\(n)" : "tt.topic_id IN (SELECT id FROM topics WHERE category = :t\(n))"
+                let ptInTopic = isTopic ? "pt.topic_id = :t\(n)" : "pt.topic_id IN (SELECT id FROM topics WHERE category = :t\(n))"
+                legs.append(
+                    """
+                    SELECT DISTINCT p2.id, \(10 * n + 1), 1, NULL FROM title_topics AS tt JOIN passages AS p2 ON p2.article_id = tt.article_id
+                        WHERE \(inTopic)
+                    """)
+                legs.append(
+                    """
+                    SELECT p2.id, \(10 * n + 2), ac.c, NULL FROM (
+                        SELECT p3.article_id AS aid, count(DISTINCT pt.passage_id) AS c FROM passage_topics AS pt
+                        JOIN passages AS p3 ON p3.id = pt.passage_id WHERE \(ptInTopic) GROUP BY p3.article_id
+                    ) AS ac JOIN passages AS p2 ON p2.article_id = ac.aid
+                    """)
+                aggregates += [
+                    "max(CASE WHEN k = \(10 * n) THEN x END) AS m\(n)", "max(CASE WHEN k = \(10 * n) THEN y END) AS d\(n)",
+                    "max(CASE WHEN k = \(10 * n + 1) THEN x END) AS t\(n)", "max(CASE WHEN k = \(10 * n + 2) THEN x END) AS a\(n)",
+                ]
                 bindings.append((":idf\(n)", weight))
-                ctes.append(
-                    "ga\(n) AS MATERIALIZED (SELECT p2.article_id AS id, count(*) AS c FROM g\(n) JOIN passages AS p2 ON p2.id = g\(n).id GROUP BY p2.article_id)"
-                )
-                ctes.append(
-                    isTopic
-                        ? "gt\(n) AS MATERIALIZED (SELECT article_id AS id FROM title_topics WHERE topic_id = :t\(n))"
-                        : """
-                        gt\(n) AS MATERIALIZED (SELECT DISTINCT tt.article_id AS id FROM title_topics AS tt
-                            JOIN topics AS tp ON tp.id = tt.topic_id WHERE tp.category = :t\(n))
-                        """)
-                joins += "\nLEFT JOIN g\(n) ON g\(n).id = p.id LEFT JOIN ga\(n) ON ga\(n).id = a.id LEFT JOIN gt\(n) ON gt\(n).id = a.id"
-                let share = "(CAST(ga\(n).c AS REAL) / max(a.passage_count, 1))"
-                let title = "(gt\(n).id IS NOT NULL)"
-                scoreTerms.append(topicRanking.sql(idfParameter: ":idf\(n)", mentions: "g\(n).m", names: "g\(n).d", title: title, share: share))
-                columnList += ["g\(n).m", "g\(n).d", title, share]
+                let share = "(CAST(coalesce(c.a\(n), 0) AS REAL) / max(a.passage_count, 1))"
+                let title = "(c.t\(n) IS NOT NULL)"
+                scoreTerms.append(topicRanking.sql(idfParameter: ":idf\(n)", mentions: "c.m\(n)", names: "c.d\(n)", title: title, share: share))
+                columnList += ["c.m\(n)", "c.d\(n)", title, share]
             }
-            return "SELECT id FROM g\(n)"
+            return "l\(n)"
         case .and(let nodes):
-            return try combine(nodes, "INTERSECT", scoring: scoring, idf: idf)
+            return "(" + (try nodes.map { try add($0, idf: idf) }).joined(separator: " AND ") + ")"
         case .or(let nodes):
-            return try combine(nodes, "UNION", scoring: scoring, idf: idf)
+            return "(" + (try nodes.map { try add($0, idf: idf) }).joined(separator: " OR ") + ")"
         case .not(let a, let b):
-            return try combine([a, b], "EXCEPT", scoring: scoring, idf: idf)
+            let positive = try add(a, idf: idf)
+            return "(" + positive + " AND NOT " + (try add(b, idf: idf)) + ")"
         }
-    }
-
-    private mutating func combine(
-        _ nodes: [SearchPlan], _ op: String, scoring: Bool, idf: (SearchPlan) throws -> Double
-    ) throws -> String {
-        var parts: [String] = []
-        for node in nodes {
-            let select = try add(node, scoring: scoring, idf: idf)
-            parts.append(node.leaves.count == 1 ? select : "SELECT id FROM (\(select))")
-        }
-        return parts.joined(separator: " \(op) ")
     }
 
     /// Reads a ranked row's per-leaf columns (starting at `firstColumn`) into an explanation.
@@ -150,12 +169,8 @@ struct CompiledPlan {
         return HitExplanation(score: score, parts: parts, names: names)
     }
 
+    /// Four decimals, as scores are printed.
     static func number(_ value: Double) -> String {
-        HitColumnsNumber.format(value)
+        HitColumns.score(value)
     }
-}
-
-/// Four-decimal numbers for explanations (the same as printed scores).
-enum HitColumnsNumber {
-    static func format(_ value: Double) -> String { HitColumns.score(value) }
 }

@@ -106,9 +106,9 @@ public final class Searcher {
                 let ranked = try db.prepare(
                     compiled.with + """
                     SELECT p.id, \(compiled.score) AS score\(compiled.columns)
-                    FROM candidates AS c
+                    FROM matched AS c
                     JOIN passages AS p ON p.id = c.id
-                    JOIN articles AS a ON a.id = p.article_id\(compiled.joins)
+                    JOIN articles AS a ON a.id = p.article_id
                     WHERE 1\(compiled.filter)
                     ORDER BY score DESC, a.path, p.ordinal
                     LIMIT :limit OFFSET :offset
@@ -201,7 +201,7 @@ public final class Searcher {
                 let compiled = try compile(plan, filters: request.filters, scoring: false)
                 let statement = try db.prepare(
                     compiled.with + """
-                    SELECT count(*) FROM candidates AS c JOIN passages AS p ON p.id = c.id JOIN articles AS a ON a.id = p.article_id
+                    SELECT count(*) FROM matched AS c JOIN passages AS p ON p.id = c.id JOIN articles AS a ON a.id = p.article_id
                     WHERE 1\(compiled.filter)
                     """)
                 try compiled.bind(statement)
@@ -234,7 +234,7 @@ public final class Searcher {
 
     /// Compiles a plan into SQL (see ``CompiledPlan``).
     func compile(_ plan: SearchPlan, filters: SearchFilters, scoring: Bool = true) throws -> CompiledPlan {
-        var compiled = CompiledPlan(ranking: ranking, topicRanking: topicRanking)
+        var compiled = CompiledPlan(ranking: ranking, topicRanking: topicRanking, scoring: scoring)
         compiled.add(filters)
         var rows: Int?
         func passageCount() throws -> Int {
@@ -247,7 +247,7 @@ public final class Searcher {
             let hits = try db.scalar(sql, [value], as: Int.self) ?? 0
             return TopicRanking.idf(hits: hits, rows: try passageCount())
         }
-        compiled.candidates = try compiled.add(plan, scoring: scoring) { leaf in
+        compiled.having = try compiled.add(plan) { leaf in
             switch leaf {
             case .topic(let id, _): return try idf("SELECT count(*) FROM passage_topics WHERE topic_id = ?", id)
             case .category(let name):

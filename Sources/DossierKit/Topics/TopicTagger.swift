@@ -71,11 +71,3 @@ public final class TopicTagger: @unchecked Sendable {
         ArticleTags(title: tags(in: article.title), passages: article.passages.map { tags(in: $0.text) })
     }
 }
-
-/// The topics named in an article's title and in each of its passages, computed while files are
-/// loaded (in parallel) and written with the article.
-public struct ArticleTags: Sendable, Equatable {
-    public var title: [TopicMatcher.Tag]
-    /// One list per passage, in passage order.
-    public var passages: [[TopicMatcher.Tag]]
-}
