@@ -224,9 +224,17 @@ public final class IndexWriter {
             let passageID = db.lastInsertRowID
             try insertPassageFTS.bind([passageID, passage.text])
             try insertPassageFTS.run()
-            if let tags { try topicTags?.writePassage(id: passageID, tags: tags.passages[index]) } else { try topicTags?.tagPassage(id: passageID, text: passage.text) }
+            if let tags {
+                try topicTags?.writePassage(id: passageID, tags: tags.passages[index])
+            } else {
+                try topicTags?.tagPassage(id: passageID, text: passage.text)
+            }
         }
-        if let tags { try topicTags?.writeTitle(articleID: articleID, tags: tags.title) } else { try topicTags?.tagTitle(articleID: articleID, title: article.title) }
+        if let tags {
+            try topicTags?.writeTitle(articleID: articleID, tags: tags.title)
+        } else {
+            try topicTags?.tagTitle(articleID: articleID, title: article.title)
+        }
         return articleID
     }
 

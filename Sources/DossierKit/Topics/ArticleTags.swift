@@ -4,4 +4,9 @@ public struct ArticleTags: Sendable, Equatable {
     public var title: [TopicMatcher.Tag]
     /// One list per passage, in passage order.
     public var passages: [[TopicMatcher.Tag]]
+
+    public init(title: [TopicMatcher.Tag], passages: [[TopicMatcher.Tag]]) {
+        self.title = title
+        self.passages = passages
+    }
 }

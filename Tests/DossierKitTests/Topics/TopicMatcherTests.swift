@@ -82,4 +82,15 @@ import Testing
         #expect(matcher.tags(in: "The US sent DPICMs to Kiev").map(\.topic).contains("cluster-munitions"))
         #expect(matcher.tags(in: "The US sent DPICMs to Kiev").map(\.topic).contains("kyiv"))
     }
+
+    /// The indexer's fast path (a tagger with a word memo) tags exactly as the matcher does.
+    @Test func theTaggerAgreesWithTheMatcherOnTheSampleCorpus() throws {
+        let matcher = TopicMatcher(lexicon: .builtIn)
+        let tagger = TopicTagger(matcher: matcher)
+        let texts = try CorpusText.all()
+        try #require(!texts.isEmpty)
+        for text in texts + texts {  // twice: the second pass runs from the memo
+            #expect(tagger.tags(in: text) == matcher.tags(in: text))
+        }
+    }
 }
