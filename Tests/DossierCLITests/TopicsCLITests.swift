@@ -182,7 +182,7 @@ enum Temp {
         let fd = mkstemp(&template)
         guard fd >= 0 else { throw Failure(message: "mkstemp") }
         close(fd)
-        return String(cString: template)
+        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     static func mkdir(_ path: String) throws {
