@@ -28,7 +28,9 @@ struct CompiledPlan {
     var scoreTerms: [String] = []
     var columnList: [String] = []
     var bindings: [(String, any Bindable)] = []
+    /// The scored leaves (those not under the right side of a NOT), in column order.
     var leaves: [Leaf] = []
+    private var count = 0
     var having = ""
     var filter = ""
 
@@ -63,12 +65,15 @@ struct CompiledPlan {
         for (name, value) in bindings { try statement.bind(value, named: name) }
     }
 
-    /// Adds the legs and columns of `plan`'s leaves; returns its HAVING condition.
-    mutating func add(_ plan: SearchPlan, idf: (SearchPlan) throws -> Double) throws -> String {
+    /// Adds the legs and columns of `plan`'s leaves; returns its HAVING condition. Leaves under the
+    /// right side of a NOT (`negated`) only select: they add nothing to the score.
+    mutating func add(_ plan: SearchPlan, negated: Bool = false, idf: (SearchPlan) throws -> Double) throws -> String {
+        let scoring = self.scoring && !negated
         switch plan {
         case .text(let node):
-            let n = leaves.count + 1
-            leaves.append(.text(node.fts5))
+            count += 1
+            let n = count
+            if scoring { leaves.append(.text(node.fts5)) }
             bindings.append((":q\(n)", node.fts5))
             let bm25 = scoring ? "-bm25(passage_fts)" : "NULL"
             legs.append("SELECT rowid, \(10 * n), \(bm25), NULL FROM passage_fts WHERE passage_fts MATCH :q\(n)")
@@ -86,11 +91,12 @@ struct CompiledPlan {
             }
             return "l\(n)"
         case .topic(let id, _), .category(let id):
-            let n = leaves.count + 1
+            count += 1
+            let n = count
             let isTopic: Bool
             if case .topic = plan { isTopic = true } else { isTopic = false }
             let weight = scoring ? try idf(plan) : 0
-            leaves.append(isTopic ? .topic(id, idf: weight) : .category(id, idf: weight))
+            if scoring { leaves.append(isTopic ? .topic(id, idf: weight) : .category(id, idf: weight)) }
             bindings.append((":t\(n)", id))
             if isTopic {
                 legs.append("SELECT passage_id, \(10 * n), mentions, names FROM passage_topics WHERE topic_id = :t\(n)")
@@ -129,12 +135,12 @@ struct CompiledPlan {
             }
             return "l\(n)"
         case .and(let nodes):
-            return "(" + (try nodes.map { try add($0, idf: idf) }).joined(separator: " AND ") + ")"
+            return "(" + (try nodes.map { try add($0, negated: negated, idf: idf) }).joined(separator: " AND ") + ")"
         case .or(let nodes):
-            return "(" + (try nodes.map { try add($0, idf: idf) }).joined(separator: " OR ") + ")"
+            return "(" + (try nodes.map { try add($0, negated: negated, idf: idf) }).joined(separator: " OR ") + ")"
         case .not(let a, let b):
-            let positive = try add(a, idf: idf)
-            return "(" + positive + " AND NOT " + (try add(b, idf: idf)) + ")"
+            let positive = try add(a, negated: negated, idf: idf)
+            return "(" + positive + " AND NOT " + (try add(b, negated: true, idf: idf)) + ")"
         }
     }
 

@@ -58,6 +58,17 @@ import Testing
         #expect(exact.description == "\"Kyiv\" AND \"column\"")
     }
 
+    @Test func negatedTermsAddNothingToTheScore() throws {
+        let (root, db) = try Self.indexed()
+        defer { TopicFixtures.remove(root) }
+        let searcher = try Searcher(path: db)
+        // The article's title says "strike"; its second passage does not: NOT strike keeps that
+        // passage, and the title's match on the negated word must not lift it.
+        let plain = try #require(try Self.hits(searcher, "Kyiv").first { $0.path.hasSuffix("strike-report.txt") && $0.passage == 2 })
+        let negated = try #require(try Self.hits(searcher, "Kyiv NOT strike").first { $0.path.hasSuffix("strike-report.txt") && $0.passage == 2 })
+        #expect(negated.score == plain.score)
+    }
+
     @Test func topicAndCategoryFilters() throws {
         let (root, db) = try Self.indexed()
         defer { TopicFixtures.remove(root) }
