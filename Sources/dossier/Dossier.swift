@@ -18,7 +18,9 @@ struct Dossier: ParsableCommand {
             The index is ./dossier.db unless --db or $DOSSIER_DB names another.
             """,
         version: DossierVersion.string,
-        subcommands: [IndexCommand.self, SearchCommand.self, StatsCommand.self, CheckCommand.self, OptimizeCommand.self]
+        subcommands: [
+            IndexCommand.self, SearchCommand.self, TopicsCommand.self, StatsCommand.self, CheckCommand.self, OptimizeCommand.self,
+        ]
     )
 
     /// Parses, runs, and maps every outcome to an exit status; a closed output pipe exits 0.
@@ -46,7 +48,7 @@ struct Dossier: ParsableCommand {
             print(fullMessage(for: error))
             return 0
         }
-        if error is DossierError || error is IndexError || error is SearchError || error is IngestError || error is OutputError {
+        if error is DossierError || error is IndexError || error is SearchError || error is IngestError || error is OutputError || error is LexiconErrors {
             Console.error("\(error)")
         } else {
             // Argument errors: ArgumentParser's message and usage.

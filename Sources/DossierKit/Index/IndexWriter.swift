@@ -68,6 +68,20 @@ public final class IndexWriter {
         }
     }
 
+    /// Tags new passages with the topics of this lexicon from now on.
+    public private(set) var topicTags: TopicTagStore?
+
+    /// Tags new passages with `lexicon`, and first re-tags every stored passage if the index was
+    /// tagged with another lexicon. Returns what the re-tag did, or nil when the tags were current.
+    public func useLexicon(_ lexicon: Lexicon, progress: ((Int, Int) -> Void)? = nil) throws -> TopicTagStore.Retag? {
+        try guarded {
+            try commit()
+            let store = try TopicTagStore(db: db, lexicon: lexicon)
+            topicTags = store
+            return try store.retagIfNeeded(progress: progress)
+        }
+    }
+
     /// Returns the id of the root with this absolute path, adding it if new.
     public func rootID(absolutePath: String, displayPath: String) throws -> Int64 {
         try guarded {
@@ -93,9 +107,11 @@ public final class IndexWriter {
 
     /// Stores the articles read from `file` (with their content hashes, in order), replacing what
     /// was stored for that file. An article whose hash is already stored is not stored again: its
-    /// new path is added to it.
+    /// new path is added to it. `tags`, when given, are the articles' topic tags computed by a
+    /// ``TopicTagger`` of the lexicon in use (else new articles are tagged here).
     public func write(
-        file: SourceFile, articles: [(article: Article, hash: String)], bytes: Int, rootID: Int64, replacing stored: StoredFile?
+        file: SourceFile, articles: [(article: Article, hash: String)], bytes: Int, rootID: Int64, replacing stored: StoredFile?,
+        tags: [ArticleTags]? = nil
     ) throws -> FileOutcome {
         try guarded {
             try beginBatchIfNeeded()
@@ -115,14 +131,15 @@ public final class IndexWriter {
                 fileID = db.lastInsertRowID
             }
             var outcome = FileOutcome(fileID: fileID, fileHash: fileHash)
-            for (article, hash) in articles {
+            for (index, (article, hash)) in articles.enumerated() {
                 if let existing = try storedArticleID(hash: hash) {
                     outcome.articlesReused += 1
                     try insertPath.bind([article.path, fileID, existing])
                     try insertPath.run()
                     try refreshFirstPath(existing)
                 } else {
-                    let articleID = try insert(article, hash: hash, bytes: articles.count == 1 ? bytes : article.text.utf8.count)
+                    let articleID = try insert(
+                        article, hash: hash, bytes: articles.count == 1 ? bytes : article.text.utf8.count, tags: tags?[index])
                     outcome.articlesAdded += 1
                     outcome.passagesAdded += article.passages.count
                     try insertPath.bind([article.path, fileID, articleID])
@@ -193,7 +210,7 @@ public final class IndexWriter {
         return try findArticle.step() ? findArticle.int64(0) : nil
     }
 
-    private func insert(_ article: Article, hash: String, bytes: Int) throws -> Int64 {
+    private func insert(_ article: Article, hash: String, bytes: Int, tags: ArticleTags? = nil) throws -> Int64 {
         let m = article.metadata
         try insertArticle.bind([
             hash, article.path, article.title, m.author, m.date, m.dateSource, m.url, m.source, m.format, m.language, bytes,
@@ -203,11 +220,22 @@ public final class IndexWriter {
         let articleID = db.lastInsertRowID
         try insertTitleFTS.bind([articleID, article.title])
         try insertTitleFTS.run()
-        for passage in article.passages {
+        for (index, passage) in article.passages.enumerated() {
             try insertPassage.bind([articleID, passage.ordinal, passage.start, passage.end, passage.text])
             try insertPassage.run()
-            try insertPassageFTS.bind([db.lastInsertRowID, passage.text])
+            let passageID = db.lastInsertRowID
+            try insertPassageFTS.bind([passageID, passage.text])
             try insertPassageFTS.run()
+            if let tags {
+                try topicTags?.writePassage(id: passageID, tags: tags.passages[index])
+            } else {
+                try topicTags?.tagPassage(id: passageID, text: passage.text)
+            }
+        }
+        if let tags {
+            try topicTags?.writeTitle(articleID: articleID, tags: tags.title)
+        } else {
+            try topicTags?.tagTitle(articleID: articleID, title: article.title)
         }
         return articleID
     }

@@ -25,6 +25,8 @@ public final class Indexer {
         public var jobs = max(1, System.activeProcessorCount)
         /// Keep files that are gone from the folder instead of removing them.
         public var keepMissing = false
+        /// The topics passages are tagged with (a change re-tags the stored passages first).
+        public var lexicon: Lexicon = .builtIn
         public init() {}
     }
 
@@ -38,6 +40,10 @@ public final class Indexer {
     public let databasePath: String
     public var options: Options
     public var loader: ArticleLoader
+    /// What the last run's re-tag did (nil when the index's tags were made with the same lexicon).
+    public private(set) var retag: TopicTagStore.Retag?
+    /// Per loading thread: tags articles while they load.
+    private var taggers: [TopicTagger] = []
 
     public init(databasePath: String, options: Options = Options(), loader: ArticleLoader = ArticleLoader()) {
         self.databasePath = databasePath
@@ -58,6 +64,10 @@ public final class Indexer {
         let lock = try IndexLock(databasePath: databasePath)
         defer { lock.release() }
         let writer = try IndexWriter(path: databasePath)
+        retag = try writer.useLexicon(options.lexicon)
+        if let store = writer.topicTags {  // one tagger per loading thread
+            taggers = (0..<max(1, options.jobs)).map { _ in TopicTagger(matcher: store.matcher) }
+        }
         var report = IngestReport()
         var filesDone = 0
         var bytesAtCommit = 0
@@ -76,7 +86,7 @@ public final class Indexer {
                     case .success(let result):
                         let written = try writer.write(
                             file: file, articles: Array(zip(result.loaded.articles, result.hashes)), bytes: result.loaded.bytes,
-                            rootID: rootID, replacing: stored)
+                            rootID: rootID, replacing: stored, tags: result.tags)
                         seen.insert(written.fileID)
                         report.articlesWritten += written.articlesAdded
                         report.duplicates += written.articlesReused
@@ -153,11 +163,14 @@ public final class Indexer {
     struct HashedFile: Sendable {
         var loaded: ArticleLoader.Loaded
         var hashes: [String]
+        /// Topic tags of each article, computed on the loading thread.
+        var tags: [ArticleTags]?
     }
 
     /// Loads and hashes files on `options.jobs` threads; results come back in input order.
     func loadInParallel(_ files: [SourceFile]) -> [Result<HashedFile, SkipReason>] {
         let loader = self.loader
+        let taggers = self.taggers
         let results = UnsafeResults<Result<HashedFile, SkipReason>>(count: files.count)
         let jobs = max(1, options.jobs)
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
@@ -165,7 +178,8 @@ public final class Indexer {
             while i < files.count {
                 do {
                     let loaded = try loader.load(files[i])
-                    results.set(i, .success(HashedFile(loaded: loaded, hashes: loaded.articles.map(ContentHash.of))))
+                    let tags = worker < taggers.count ? loaded.articles.map(taggers[worker].tags(of:)) : nil
+                    results.set(i, .success(HashedFile(loaded: loaded, hashes: loaded.articles.map(ContentHash.of), tags: tags)))
                 } catch let reason as SkipReason {
                     results.set(i, .failure(reason))
                 } catch {

@@ -1,19 +1,38 @@
 import DossierSQLite
 
-/// Everything one search asks for: the query, filters, and which slice of the ranked hits.
+/// Everything one search asks for: the query, topics and filters, and which slice of the ranked hits.
+///
+/// ```swift
+/// var request = SearchRequest(query: try QueryParser().parse("Izium"))
+/// request.categories = ["weapon"]   // and a passage naming any weapon
+/// request.topics = ["kyiv"]         // and Kyiv (by id, label or alias)
+/// ```
 public struct SearchRequest: Sendable {
-    public var query: SearchQuery
+    /// The free-text query; nil when only ``topics`` and ``categories`` select passages.
+    public var query: SearchQuery?
     public var filters: SearchFilters
     /// At most this many hits; nil for all of them.
     public var limit: Int?
     /// Hits to skip first.
     public var offset: Int
+    /// Topics every hit must be tagged with, each named by id, label or alias.
+    public var topics: [String] = []
+    /// Categories every hit must have a topic of (one topic of each).
+    public var categories: [String] = []
+    /// When true (the default), query words that name a topic also match the topic's other names.
+    public var expand = true
 
-    public init(query: SearchQuery, filters: SearchFilters = SearchFilters(), limit: Int? = 10, offset: Int = 0) {
+    public init(
+        query: SearchQuery?, filters: SearchFilters = SearchFilters(), limit: Int? = 10, offset: Int = 0,
+        topics: [String] = [], categories: [String] = [], expand: Bool = true
+    ) {
         self.query = query
         self.filters = filters
         self.limit = limit
         self.offset = offset
+        self.topics = topics
+        self.categories = categories
+        self.expand = expand
     }
 }
 

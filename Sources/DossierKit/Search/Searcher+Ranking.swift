@@ -7,20 +7,17 @@ extension Searcher {
         var score: Double
     }
 
-    /// The ids and scores of the hits of `request`, in rank order, after its offset and limit.
+    /// The ids and scores of the hits of a text-only query, in rank order, after `offset` and `limit`.
     ///
     /// With a limit and no filters it takes candidates from FTS5's own `ORDER BY rank` (bm25 of the
     /// passage text, computed inside FTS5 as in a plain FTS5 query), adds each article's title bonus
     /// from one small query on `title_fts`, and stops reading candidates as soon as none of the
     /// remaining ones can reach the top `offset + limit`: the title bonus is bounded by the best
-    /// title score, so the cut is exact, ties included. Otherwise one SQL statement ranks all hits.
-    func rankedPassages(_ request: SearchRequest) throws -> [Ranked] {
-        guard let limit = request.limit, request.filters.isEmpty else {
-            return try rankedBySQL(request)
-        }
-        let need = request.offset + limit
+    /// title score, so the cut is exact, ties included. Scores equal the compiled plan's
+    /// (``CompiledPlan``): bm25 of the text plus the capped title bonus.
+    func rankedPassages(expression: String, limit: Int, offset: Int) throws -> [Ranked] {
+        let need = offset + limit
         if need == 0 { return [] }
-        let expression = request.query.expression
 
         // Title bonus per article.
         var titleBonus: [Int64: Double] = [:]
@@ -64,32 +61,6 @@ extension Searcher {
             }
         }
         kept.sort(by: precedes)
-        return kept.dropFirst(request.offset).prefix(limit).map { Ranked(rowid: $0.rowid, score: $0.score) }
-    }
-
-    /// Ranks every hit in one statement (used with filters, or when all hits are wanted).
-    func rankedBySQL(_ request: SearchRequest) throws -> [Ranked] {
-        let filter = request.filters.sqlClause(articleAlias: "a")
-        let ranked = try db.prepare(
-            """
-            SELECT f.rowid, -bm25(passage_fts) + min(:w * max(coalesce(t.s, 0), 0), :cap) AS score
-            FROM passage_fts AS f
-            JOIN passages AS p ON p.id = f.rowid
-            JOIN articles AS a ON a.id = p.article_id
-            LEFT JOIN (SELECT rowid AS id, -bm25(title_fts) AS s FROM title_fts WHERE title_fts MATCH :q) AS t
-                ON t.id = p.article_id
-            WHERE passage_fts MATCH :q\(filter.sql)
-            ORDER BY score DESC, a.path, p.ordinal
-            LIMIT :limit OFFSET :offset
-            """)
-        try ranked.bind(ranking.titleWeight, named: ":w")
-        try ranked.bind(ranking.titleBonusCap, named: ":cap")
-        try ranked.bind(request.query.expression, named: ":q")
-        try ranked.bind(request.limit ?? -1, named: ":limit")
-        try ranked.bind(request.offset, named: ":offset")
-        for (name, value) in filter.bindings { try ranked.bind(value, named: name) }
-        var out: [Ranked] = []
-        while try ranked.step() { out.append(Ranked(rowid: ranked.int64(0), score: ranked.double(1))) }
-        return out
+        return kept.dropFirst(offset).prefix(limit).map { Ranked(rowid: $0.rowid, score: $0.score) }
     }
 }

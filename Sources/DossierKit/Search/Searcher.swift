@@ -14,13 +14,16 @@ import Darwin
 ///
 /// ```swift
 /// let searcher = try Searcher(path: "dossier.db")
-/// let query = try QueryParser().parse("cluster munitions")
-/// try searcher.search(query, limit: 10) { hit in print(hit.path); return true }
+/// var request = SearchRequest(query: try QueryParser().parse("Kyiv"))   // also finds "Kiev"
+/// request.topics = ["cluster munitions"]
+/// try searcher.search(request) { hit in print(hit.path, hit.topics); return true }
 /// ```
 public final class Searcher {
     let db: Connection
     public let path: String
     public var ranking: RankingProfile
+    /// How topics score (see ``TopicRanking``).
+    public var topicRanking = TopicRanking.standard
 
     /// Opens the index at `path` for reading.
     /// - throws: ``IndexError/missing(path:)`` when there is no file, or another ``IndexError``.
@@ -37,45 +40,163 @@ public final class Searcher {
         }
     }
 
+    /// The lexicon the index's tags were made with (empty for an index without tags).
+    /// - throws: ``IndexError`` when the stored lexicon cannot be read.
+    public func lexicon() throws -> Lexicon {
+        if let cachedMatcher { return cachedMatcher.lexicon }
+        return try matcher().lexicon
+    }
+
+    /// SHA-256 of the lexicon the index's tags were made with, or nil for an index without tags.
+    public func lexiconHash() throws -> String? {
+        do {
+            return try db.scalar("SELECT value FROM meta WHERE key = 'lexicon_hash'", as: String.self)
+        } catch {
+            throw IndexError.wrap(error, path: path)
+        }
+    }
+
+    private var cachedMatcher: TopicMatcher?
+
+    func matcher() throws -> TopicMatcher {
+        if let cachedMatcher { return cachedMatcher }
+        let stored: String?
+        do {
+            stored = try db.scalar("SELECT value FROM meta WHERE key = 'lexicon'", as: String.self)
+        } catch {
+            throw IndexError.wrap(error, path: path)
+        }
+        var lexicon = Lexicon(topics: [])
+        if let stored {
+            do {
+                lexicon = try Lexicon(compact: stored, source: "\(path) (stored lexicon)")
+            } catch {
+                throw IndexError.storage(path: path, message: "its stored lexicon is unreadable (\(error.errors.first?.message ?? "")); index again")
+            }
+        }
+        let matcher = TopicMatcher(lexicon: lexicon)
+        cachedMatcher = matcher
+        return matcher
+    }
+
+    /// The plan `request` runs: its query with topic names expanded, and its topic filters.
+    /// - throws: ``SearchError`` for an unknown topic or category.
+    public func plan(_ request: SearchRequest) throws -> SearchPlan {
+        try QueryExpander(matcher: matcher()).plan(request)
+    }
+
     /// Calls `sink` with each hit of `request` in rank order, skipping `request.offset` hits and
     /// stopping after `request.limit` (nil: all) or when `sink` returns false. Returns the number of
     /// hits passed to `sink`.
     /// - throws: ``SearchError`` for a query SQLite rejects, ``IndexError`` for storage failures.
     @discardableResult
     public func search(_ request: SearchRequest, sink: (Hit) throws -> Bool) throws -> Int {
-        let expression = request.query.expression
-        let offset = request.offset
+        try search(request, explaining: false) { hit, _ in try sink(hit) }
+    }
+
+    /// Like ``search(_:sink:)``, and with `explaining` also says for each hit which names matched
+    /// where and how its score was made.
+    @discardableResult
+    public func search(_ request: SearchRequest, explaining: Bool, sink: (Hit, HitExplanation?) throws -> Bool) throws -> Int {
+        let plan = try self.plan(request)
+        let matcher = try self.matcher()
         do {
             return try db.readTransaction {
-                let ranked = try rankedPassages(request)
+                // A query that names no topic, unfiltered, with a limit: ranked straight from FTS5's
+                // `ORDER BY rank` with an exact early cut (Searcher+Ranking.swift). Otherwise one
+                // compiled statement ranks every hit. Both give the same scores.
+                let fast: [Ranked]?
+                if !explaining, plan.isTextOnly, request.filters.isEmpty, let limit = request.limit, let node = plan.textNode {
+                    fast = try rankedPassages(expression: node.fts5, limit: limit, offset: request.offset)
+                } else {
+                    fast = nil
+                }
+                let compiled = try compile(plan, filters: request.filters)
+                let ranked = try db.prepare(
+                    compiled.with + """
+                    SELECT p.id, \(compiled.score) AS score\(compiled.columns)
+                    FROM matched AS c
+                    JOIN passages AS p ON p.id = c.id
+                    JOIN articles AS a ON a.id = p.article_id
+                    WHERE 1\(compiled.filter)
+                    ORDER BY score DESC, a.path, p.ordinal
+                    LIMIT :limit OFFSET :offset
+                    """)
+                if fast == nil {
+                    try compiled.bind(ranked)
+                    try ranked.bind(request.limit ?? -1, named: ":limit")
+                    try ranked.bind(request.offset, named: ":offset")
+                }
+                var fastIndex = 0
+                func nextHit() throws -> (rowid: Int64, score: Double)? {
+                    if let fast {
+                        guard fastIndex < fast.count else { return nil }
+                        defer { fastIndex += 1 }
+                        return (fast[fastIndex].rowid, fast[fastIndex].score)
+                    }
+                    guard try ranked.step() else { return nil }
+                    return (ranked.int64(0), ranked.double(1))
+                }
                 let details = try db.prepare(
                     """
-                    SELECT snippet(passage_fts, 0, char(57344), char(57345), '…', 24),
-                        p.ordinal, p.start, p."end", p.text, a.id, a.path, a.title, a.author, a.date, a.date_source,
+                    SELECT p.ordinal, p.start, p."end", p.text, a.id, a.path, a.title, a.author, a.date, a.date_source,
                         a.url, a.source, a.format, a.language
-                    FROM passage_fts JOIN passages AS p ON p.id = passage_fts.rowid JOIN articles AS a ON a.id = p.article_id
-                    WHERE passage_fts MATCH :q AND passage_fts.rowid = :id
+                    FROM passages AS p JOIN articles AS a ON a.id = p.article_id WHERE p.id = ?
                     """)
+                let ftsSnippet = try db.prepare(
+                    "SELECT snippet(passage_fts, 0, char(57344), char(57345), '…', 24) FROM passage_fts WHERE passage_fts MATCH ? AND rowid = ?")
+                let ftsHighlight = try db.prepare(
+                    "SELECT highlight(passage_fts, 0, char(57344), char(57345)) FROM passage_fts WHERE passage_fts MATCH ? AND rowid = ?")
                 let pathsOf = try db.prepare("SELECT path FROM article_paths WHERE article_id = ? ORDER BY path")
+                let topicsOf = try db.prepare("SELECT topic_id FROM passage_topics WHERE passage_id = ? ORDER BY topic_id")
+                let highlightTopics = try self.highlightTopics(plan, matcher: matcher)
+                let positiveText = plan.positiveLeaves.compactMap(\.textNode)
+                let textExpression = positiveText.isEmpty ? nil : QueryNode.or(positiveText).fts5
                 var emitted = 0
-                for (rowid, score) in ranked.map({ ($0.rowid, $0.score) }) {
-                    try details.bind(expression, named: ":q")
-                    try details.bind(rowid, named: ":id")
+                while let (rowid, score) = try nextHit() {
+                    try details.bind([rowid])
                     guard try details.step() else { continue }
-                    try pathsOf.bind([details.int64(5)])
+                    let text = details.string(3)
+                    try pathsOf.bind([details.int64(4)])
                     var paths: [String] = []
                     while try pathsOf.step() { paths.append(pathsOf.string(0)) }
+                    try topicsOf.bind([rowid])
+                    var topics: [String] = []
+                    while try topicsOf.step() { topics.append(topicsOf.string(0)) }
                     let metadata = ArticleMetadata(
-                        author: details.optionalString(8), date: details.optionalString(9), dateSource: details.optionalString(10),
-                        url: details.optionalString(11), source: details.optionalString(12), format: details.string(13),
-                        language: details.optionalString(14))
+                        author: details.optionalString(7), date: details.optionalString(8), dateSource: details.optionalString(9),
+                        url: details.optionalString(10), source: details.optionalString(11), format: details.string(12),
+                        language: details.optionalString(13))
+                    var snippet = ""
+                    var nameMatches: [TopicMatcher.Match] = []
+                    if plan.isTextOnly, let expression = textExpression {
+                        try ftsSnippet.bind([expression, rowid])
+                        if try ftsSnippet.step() { snippet = Self.mergeAdjacentMatches(ftsSnippet.string(0)) }
+                        ftsSnippet.reset()
+                    } else {
+                        var ranges: [Range<Int>] = []
+                        if let expression = textExpression {
+                            try ftsHighlight.bind([expression, rowid])
+                            if try ftsHighlight.step() { ranges = SnippetBuilder.ranges(inHighlighted: ftsHighlight.string(0)) }
+                            ftsHighlight.reset()
+                        }
+                        if !highlightTopics.isEmpty {
+                            nameMatches = matcher.matches(in: text).filter { highlightTopics.contains($0.topic) }
+                            ranges += nameMatches.map { $0.start..<$0.end }
+                        }
+                        snippet = Self.mergeAdjacentMatches(SnippetBuilder().snippet(text, matches: ranges))
+                    }
                     let hit = Hit(
-                        rank: offset + emitted + 1, score: score, path: details.string(6), paths: paths.isEmpty ? [details.string(6)] : paths,
-                        title: details.string(7), metadata: metadata, passage: details.int(1), start: details.int(2),
-                        end: details.int(3), text: details.string(4), snippet: Self.mergeAdjacentMatches(details.string(0)), topics: [])
+                        rank: request.offset + emitted + 1, score: score, path: details.string(5),
+                        paths: paths.isEmpty ? [details.string(5)] : paths, title: details.string(6), metadata: metadata,
+                        passage: details.int(0), start: details.int(1), end: details.int(2), text: text, snippet: snippet, topics: topics)
                     details.reset()
+                    var explanation: HitExplanation?
+                    if explaining {
+                        explanation = compiled.explain(ranked, firstColumn: 2, score: score, names: nameMatches, ranking: topicRanking)
+                    }
                     emitted += 1
-                    if try !sink(hit) { break }
+                    if try !sink(hit, explanation) { break }
                 }
                 return emitted
             }
@@ -90,21 +211,22 @@ public final class Searcher {
         try search(SearchRequest(query: query, limit: limit, offset: offset), sink: sink)
     }
 
-    /// The number of passages that match `request` (ignoring its limit and offset).
+    /// The number of passages that match `request` (ignoring its limit and offset): the number of
+    /// hits ``search(_:sink:)`` returns without a limit.
     public func count(_ request: SearchRequest) throws -> Int {
-        let filter = request.filters.sqlClause(articleAlias: "a")
+        let plan = try self.plan(request)
         do {
-            let sql = filter.sql.isEmpty
-                ? "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH :q"
-                : """
-                SELECT count(*) FROM passage_fts AS f JOIN passages AS p ON p.id = f.rowid JOIN articles AS a ON a.id = p.article_id
-                WHERE passage_fts MATCH :q\(filter.sql)
-                """
-            let statement = try db.prepare(sql)
-            try statement.bind(request.query.expression, named: ":q")
-            for (name, value) in filter.bindings { try statement.bind(value, named: name) }
-            guard try statement.step() else { return 0 }
-            return statement.int(0)
+            return try db.readTransaction {
+                let compiled = try compile(plan, filters: request.filters, scoring: false)
+                let statement = try db.prepare(
+                    compiled.with + """
+                    SELECT count(*) FROM matched AS c JOIN passages AS p ON p.id = c.id JOIN articles AS a ON a.id = p.article_id
+                    WHERE 1\(compiled.filter)
+                    """)
+                try compiled.bind(statement)
+                guard try statement.step() else { return 0 }
+                return statement.int(0)
+            }
         } catch {
             throw Self.wrap(error, path: path)
         }
@@ -113,6 +235,48 @@ public final class Searcher {
     /// The number of passages that match `query`.
     public func count(_ query: SearchQuery) throws -> Int {
         try count(SearchRequest(query: query))
+    }
+
+    /// The topics whose names a hit's snippet highlights: those the plan asks for, and every topic
+    /// of the categories it asks for.
+    func highlightTopics(_ plan: SearchPlan, matcher: TopicMatcher) throws -> Set<String> {
+        var ids = Set<String>()
+        for leaf in plan.positiveLeaves {
+            switch leaf {
+            case .topic(let id, _): ids.insert(id)
+            case .category(let name): ids.formUnion(matcher.lexicon.topics.filter { $0.category == name }.map(\.id))
+            default: break
+            }
+        }
+        return ids
+    }
+
+    /// Compiles a plan into SQL (see ``CompiledPlan``).
+    func compile(_ plan: SearchPlan, filters: SearchFilters, scoring: Bool = true) throws -> CompiledPlan {
+        var compiled = CompiledPlan(ranking: ranking, topicRanking: topicRanking, scoring: scoring)
+        compiled.add(filters)
+        var rows: Int?
+        func passageCount() throws -> Int {
+            if let rows { return rows }
+            let n = try db.scalar("SELECT count(*) FROM passages", as: Int.self) ?? 0
+            rows = n
+            return n
+        }
+        func idf(_ sql: String, _ value: String) throws -> Double {
+            let hits = try db.scalar(sql, [value], as: Int.self) ?? 0
+            return TopicRanking.idf(hits: hits, rows: try passageCount())
+        }
+        compiled.having = try compiled.add(plan) { leaf in
+            switch leaf {
+            case .topic(let id, _): return try idf("SELECT count(*) FROM passage_topics WHERE topic_id = ?", id)
+            case .category(let name):
+                return try idf(
+                    "SELECT count(DISTINCT pt.passage_id) FROM passage_topics AS pt JOIN topics AS t ON t.id = pt.topic_id WHERE t.category = ?",
+                    name)
+            default: return 0
+            }
+        }
+        return compiled
     }
 
     /// Joins highlights of neighbouring words: `[cluster] [munitions]` becomes `[cluster munitions]`.

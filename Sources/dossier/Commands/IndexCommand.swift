@@ -21,6 +21,8 @@ struct IndexCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var lexicon: LexiconOptions
+
     @Option(name: .long, help: "Threads that read and split files (default: all cores).")
     var jobs: Int?
 
@@ -56,6 +58,7 @@ struct IndexCommand: ParsableCommand {
         var options = Indexer.Options()
         if let jobs { options.jobs = jobs }
         options.keepMissing = keepMissing
+        options.lexicon = try lexicon.resolved()
         let fields = try jsonFields.map { try JSONFieldMap(parsing: $0) } ?? JSONFieldMap()
         let loader = ArticleLoader(splitter: PassageSplitter(), jsonFields: fields)
         let indexer = Indexer(databasePath: database.path, options: options, loader: loader)
@@ -74,6 +77,9 @@ struct IndexCommand: ParsableCommand {
             for (path, reason) in report.skipped where !reason.isError {
                 Console.note("skipped \(path): \(reason.detail)")
             }
+        }
+        if !quiet, let retag = indexer.retag, retag.passages > 0 {
+            Console.note("re-tagged \(Figures.grouped(retag.passages)) passages with the new lexicon")
         }
         if !quiet {
             Console.errorRaw(IndexSummary.lines(report).joined(separator: "\n") + "\n")

@@ -9,12 +9,15 @@ struct SearchCommand: ParsableCommand {
         discussion: """
             QUERY uses FTS5 syntax: words (all must match), "exact phrases", OR, NOT, NEAR(a b, 10),
             prefix*, and parentheses. Punctuation inside words is fine: U.S., al-Qaeda, B-52, don't.
+            Words that name a topic of the lexicon also match its other names: Kyiv finds "Kiev",
+            "cluster munitions" finds "DPICMs" (--exact turns this off). --topic and --category keep
+            passages tagged with a topic, alone or with a query. See `dossier topics`.
             Exit status: 0 with hits, 1 with none, 2 on error.
             """
     )
 
-    @Argument(help: "What to search for.")
-    var query: String
+    @Argument(help: "What to search for (optional with --topic or --category).")
+    var query: String?
 
     @OptionGroup var database: DatabaseOptions
 
@@ -39,25 +42,52 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, help: "In CSV and TSV, do not prefix cells that a spreadsheet would run as formulas.")
     var rawCells = false
 
+    @Option(name: .long, help: ArgumentHelp("Only passages tagged with this topic (id, label or alias); repeat to require several.", valueName: "topic"))
+    var topic: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only passages naming a topic of this category; repeat to require several.", valueName: "name"))
+    var category: [String] = []
+
+    @Flag(name: .long, help: "Search the words only: do not expand words that name a topic to the topic's other names.")
+    var exact = false
+
+    @Flag(name: .long, help: "Print the expanded query, and for each hit the names matched and how its score was made (on stderr).")
+    var explain = false
+
+    @OptionGroup var lexicon: LexiconOptions
+
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be 0 or more") }
         if offset < 0 { throw ValidationError("--offset must be 0 or more") }
+        if query == nil && topic.isEmpty && category.isEmpty {
+            throw ValidationError("give a query, --topic or --category")
+        }
     }
 
     func run() throws {
-        let parsed = try QueryParser(mode: literal ? .literal : .syntax).parse(query)
+        let parsed = try query.map { try QueryParser(mode: literal ? .literal : .syntax).parse($0) }
         let searcher = try Searcher(path: database.path)
+        try lexicon.checkMatches(indexHash: try searcher.lexiconHash(), database: database.path)
+        var request = SearchRequest(query: parsed, limit: limit, offset: offset, topics: topic, categories: category, expand: !exact)
         let out = FileDescriptorSink()
+        if explain {
+            Console.note("query: \(try searcher.plan(request).description)")
+        }
         if count {
-            let n = try searcher.count(parsed)
+            request.limit = nil
+            let n = try searcher.count(request)
             try out.write("\(n)\n")
             try out.flush()
             if n == 0 { throw ExitCode(1) }
             return
         }
         let writer = HitWriters.make(format, sink: out, colour: format == .text && Console.useColour(color), neutralizeFormulas: !rawCells)
-        let found = try searcher.search(parsed, limit: limit, offset: offset) { hit in
+        let found = try searcher.search(request, explaining: explain) { hit, explanation in
             try writer.write(hit)
+            if let explanation {
+                try out.flush()
+                Console.errorRaw("#\(hit.rank) \(hit.path):\(hit.passage) score \(HitColumns.score(explanation.score))\n" + explanation.lines.joined(separator: "\n") + "\n")
+            }
             return true
         }
         try writer.finish()

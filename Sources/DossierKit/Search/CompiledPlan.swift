@@ -1,0 +1,183 @@
+import DossierSQLite
+
+/// A ``SearchPlan`` as SQL, in one linear pass:
+///
+/// 1. `hits`: a UNION ALL of rows `(id, k, x, y)`, keyed by passage id. Leaf `n` contributes its
+///    matches (`k = 10n`: bm25 for text; mentions and names for topics) and, when scoring, its
+///    article-level evidence spread over the article's passages (`k = 10n+1`: title bm25, or 1 when
+///    the title names the topic; `k = 10n+2`: passages of the article naming the topic).
+/// 2. `matched`: one row per passage (GROUP BY), a 0/1 column per leaf, and `HAVING` the plan's
+///    AND / OR / NOT over those columns.
+/// 3. The score adds the leaves up: bm25 plus title bonus for text, ``TopicRanking`` for topics.
+///
+/// No join on an unindexed intermediate result, so a query matching most passages stays linear.
+/// Only SQL keywords, generated names (`:q1`, `x1_0` ...) and weights are written into the SQL;
+/// every query text, topic id and category is bound.
+struct CompiledPlan {
+    enum Leaf {
+        case text(String)
+        case topic(String, idf: Double)
+        case category(String, idf: Double)
+    }
+
+    let ranking: RankingProfile
+    let topicRanking: TopicRanking
+    let scoring: Bool
+    var legs: [String] = []
+    var aggregates: [String] = []
+    var scoreTerms: [String] = []
+    var columnList: [String] = []
+    var bindings: [(String, any Bindable)] = []
+    /// The scored leaves (those not under the right side of a NOT), in column order.
+    var leaves: [Leaf] = []
+    private var count = 0
+    var having = ""
+    var filter = ""
+
+    init(ranking: RankingProfile, topicRanking: TopicRanking, scoring: Bool) {
+        self.ranking = ranking
+        self.topicRanking = topicRanking
+        self.scoring = scoring
+    }
+
+    /// Adds the request's article filters.
+    mutating func add(_ filters: SearchFilters) {
+        let clause = filters.sqlClause(articleAlias: "a")
+        filter = clause.sql
+        bindings += clause.bindings
+    }
+
+    /// `WITH hits ..., matched ...`: the passages that satisfy the plan, with their evidence.
+    var with: String {
+        """
+        WITH hits(id, k, x, y) AS (
+        \(legs.joined(separator: "\nUNION ALL\n"))
+        ),
+        matched AS (SELECT id, \(aggregates.joined(separator: ", ")) FROM hits GROUP BY id HAVING \(having))
+
+        """
+    }
+
+    var score: String { scoreTerms.isEmpty ? "0.0" : scoreTerms.joined(separator: " + ") }
+    var columns: String { columnList.isEmpty ? "" : ", " + columnList.joined(separator: ", ") }
+
+    func bind(_ statement: Statement) throws {
+        for (name, value) in bindings { try statement.bind(value, named: name) }
+    }
+
+    /// Adds the legs and columns of `plan`'s leaves; returns its HAVING condition. Leaves under the
+    /// right side of a NOT (`negated`) only select: they add nothing to the score.
+    mutating func add(_ plan: SearchPlan, negated: Bool = false, idf: (SearchPlan) throws -> Double) throws -> String {
+        let scoring = self.scoring && !negated
+        switch plan {
+        case .text(let node):
+            count += 1
+            let n = count
+            if scoring { leaves.append(.text(node.fts5)) }
+            bindings.append((":q\(n)", node.fts5))
+            let bm25 = scoring ? "-bm25(passage_fts)" : "NULL"
+            legs.append("SELECT rowid, \(10 * n), \(bm25), NULL FROM passage_fts WHERE passage_fts MATCH :q\(n)")
+            aggregates.append("max(k = \(10 * n)) AS l\(n)")
+            if scoring {
+                legs.append(
+                    """
+                    SELECT p2.id, \(10 * n + 1), -bm25(title_fts), NULL FROM title_fts JOIN passages AS p2 ON p2.article_id = title_fts.rowid
+                        WHERE title_fts MATCH :q\(n)
+                    """)
+                aggregates += ["max(CASE WHEN k = \(10 * n) THEN x END) AS x\(n)", "max(CASE WHEN k = \(10 * n + 1) THEN x END) AS t\(n)"]
+                bindings.append((":w", ranking.titleWeight))
+                bindings.append((":cap", ranking.titleBonusCap))
+                scoreTerms.append("coalesce(c.x\(n), 0) + min(:w * max(coalesce(c.t\(n), 0), 0), :cap)")
+                columnList += ["c.x\(n)", "c.t\(n)"]
+            }
+            return "l\(n)"
+        case .topic(let id, _), .category(let id):
+            count += 1
+            let n = count
+            let isTopic: Bool
+            if case .topic = plan { isTopic = true } else { isTopic = false }
+            let weight = scoring ? try idf(plan) : 0
+            if scoring { leaves.append(isTopic ? .topic(id, idf: weight) : .category(id, idf: weight)) }
+            bindings.append((":t\(n)", id))
+            if isTopic {
+                legs.append("SELECT passage_id, \(10 * n), mentions, names FROM passage_topics WHERE topic_id = :t\(n)")
+            } else {
+                legs.append(
+                    """
+                    SELECT pt.passage_id, \(10 * n), sum(pt.mentions), sum(pt.names)
+                        FROM passage_topics AS pt JOIN topics AS tp ON tp.id = pt.topic_id WHERE tp.category = :t\(n) GROUP BY pt.passage_id
+                    """)
+            }
+            aggregates.append("max(k = \(10 * n)) AS l\(n)")
+            if scoring {
+                let inTopic = isTopic ? "tt.topic_id = :t\(n)" : "tt.topic_id IN (SELECT id FROM topics WHERE category = :t\(n))"
+                let ptInTopic = isTopic ? "pt.topic_id = :t\(n)" : "pt.topic_id IN (SELECT id FROM topics WHERE category = :t\(n))"
+                legs.append(
+                    """
+                    SELECT DISTINCT p2.id, \(10 * n + 1), 1, NULL FROM title_topics AS tt JOIN passages AS p2 ON p2.article_id = tt.article_id
+                        WHERE \(inTopic)
+                    """)
+                legs.append(
+                    """
+                    SELECT p2.id, \(10 * n + 2), ac.c, NULL FROM (
+                        SELECT p3.article_id AS aid, count(DISTINCT pt.passage_id) AS c FROM passage_topics AS pt
+                        JOIN passages AS p3 ON p3.id = pt.passage_id WHERE \(ptInTopic) GROUP BY p3.article_id
+                    ) AS ac JOIN passages AS p2 ON p2.article_id = ac.aid
+                    """)
+                aggregates += [
+                    "max(CASE WHEN k = \(10 * n) THEN x END) AS m\(n)", "max(CASE WHEN k = \(10 * n) THEN y END) AS d\(n)",
+                    "max(CASE WHEN k = \(10 * n + 1) THEN x END) AS t\(n)", "max(CASE WHEN k = \(10 * n + 2) THEN x END) AS a\(n)",
+                ]
+                bindings.append((":idf\(n)", weight))
+                let share = "(CAST(coalesce(c.a\(n), 0) AS REAL) / max(a.passage_count, 1))"
+                let title = "(c.t\(n) IS NOT NULL)"
+                scoreTerms.append(topicRanking.sql(idfParameter: ":idf\(n)", mentions: "c.m\(n)", names: "c.d\(n)", title: title, share: share))
+                columnList += ["c.m\(n)", "c.d\(n)", title, share]
+            }
+            return "l\(n)"
+        case .and(let nodes):
+            return "(" + (try nodes.map { try add($0, negated: negated, idf: idf) }).joined(separator: " AND ") + ")"
+        case .or(let nodes):
+            return "(" + (try nodes.map { try add($0, negated: negated, idf: idf) }).joined(separator: " OR ") + ")"
+        case .not(let a, let b):
+            let positive = try add(a, negated: negated, idf: idf)
+            return "(" + positive + " AND NOT " + (try add(b, negated: true, idf: idf)) + ")"
+        }
+    }
+
+    /// Reads a ranked row's per-leaf columns (starting at `firstColumn`) into an explanation.
+    func explain(
+        _ row: Statement, firstColumn: Int32, score: Double, names: [TopicMatcher.Match], ranking topicRanking: TopicRanking
+    ) -> HitExplanation {
+        var column = firstColumn
+        var parts: [HitExplanation.Part] = []
+        for leaf in leaves {
+            switch leaf {
+            case .text(let expression):
+                let bm25 = row.isNull(column) ? 0 : row.double(column)
+                let title = row.isNull(column + 1) ? 0 : ranking.titleBonus(row.double(column + 1))
+                column += 2
+                parts.append(.init(leaf: "text \(expression)", score: bm25 + title, detail: "bm25 \(Self.number(bm25)) + title \(Self.number(title))"))
+            case .topic(let id, let idf), .category(let id, let idf):
+                let isTopic: Bool
+                if case .topic = leaf { isTopic = true } else { isTopic = false }
+                let mentions = row.int(column)
+                let distinct = row.int(column + 1)
+                let inTitle = row.int(column + 2) != 0
+                let share = row.isNull(column + 3) ? 0 : row.double(column + 3)
+                column += 4
+                let p = topicRanking.parts(idf: idf, mentions: mentions, distinctNames: distinct, inTitle: inTitle, share: share)
+                let detail =
+                    "idf \(Self.number(idf)); \(mentions) mention\(mentions == 1 ? "" : "s") \(Self.number(p.mentions)) + \(distinct) name\(distinct == 1 ? "" : "s") \(Self.number(p.names))"
+                    + " + title \(Self.number(p.title)) + article share \(Self.number(share)) \(Self.number(p.focus))"
+                parts.append(.init(leaf: isTopic ? "topic \(id)" : "category \(id)", score: p.total, detail: detail))
+            }
+        }
+        return HitExplanation(score: score, parts: parts, names: names)
+    }
+
+    /// Four decimals, as scores are printed.
+    static func number(_ value: Double) -> String {
+        HitColumns.score(value)
+    }
+}

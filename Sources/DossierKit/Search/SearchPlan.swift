@@ -1,0 +1,75 @@
+/// A query after topic expansion: a boolean tree whose leaves are FTS5 expressions, topics and
+/// categories. Built by ``QueryExpander``; run by ``Searcher``.
+public indirect enum SearchPlan: Sendable, Equatable {
+    /// Passages whose text matches an FTS5 expression (ranked by bm25).
+    case text(QueryNode)
+    /// Passages tagged with a topic (by id); `written` is what the user typed for it.
+    case topic(String, written: String)
+    /// Passages tagged with any topic of a category.
+    case category(String)
+    case and([SearchPlan])
+    case or([SearchPlan])
+    /// Matches the first plan but not the second.
+    case not(SearchPlan, SearchPlan)
+
+    /// True when the plan is one FTS5 expression (no topic involved).
+    public var isTextOnly: Bool {
+        if case .text = self { return true }
+        return false
+    }
+
+    /// The leaves, in order.
+    var leaves: [SearchPlan] {
+        switch self {
+        case .text, .topic, .category: return [self]
+        case .and(let nodes), .or(let nodes): return nodes.flatMap(\.leaves)
+        case .not(let a, let b): return a.leaves + b.leaves
+        }
+    }
+
+    /// Leaves on the positive side (not under the right of a NOT): what a hit can have matched.
+    var positiveLeaves: [SearchPlan] {
+        switch self {
+        case .text, .topic, .category: return [self]
+        case .and(let nodes), .or(let nodes): return nodes.flatMap(\.positiveLeaves)
+        case .not(let a, _): return a.positiveLeaves
+        }
+    }
+
+    /// The plan as people read it: `(text:"izium" AND topic:kyiv)`.
+    public var description: String {
+        switch self {
+        case .text(let node): return node.fts5
+        case .topic(let id, let written): return written.isEmpty ? "topic:\(id)" : "topic:\(id) (from \"\(written)\")"
+        case .category(let name): return "category:\(name)"
+        case .and(let nodes): return "(" + nodes.map(\.description).joined(separator: " AND ") + ")"
+        case .or(let nodes): return "(" + nodes.map(\.description).joined(separator: " OR ") + ")"
+        case .not(let a, let b): return "(" + a.description + " NOT " + b.description + ")"
+        }
+    }
+
+    /// Joins runs of text leaves back into one FTS5 expression, so a query that names no topic is
+    /// ranked exactly as before (one bm25 over the whole expression).
+    func merged() -> SearchPlan {
+        switch self {
+        case .text, .topic, .category: return self
+        case .and(let nodes):
+            let inner = nodes.map { $0.merged() }
+            if inner.allSatisfy(\.isTextOnly) { return .text(.and(inner.compactMap(\.textNode))) }
+            return .and(inner)
+        case .or(let nodes):
+            let inner = nodes.map { $0.merged() }
+            if inner.allSatisfy(\.isTextOnly) { return .text(.or(inner.compactMap(\.textNode))) }
+            return .or(inner)
+        case .not(let a, let b):
+            let (x, y) = (a.merged(), b.merged())
+            if let p = x.textNode, let q = y.textNode { return .text(.not(p, q)) }
+            return .not(x, y)
+        }
+    }
+
+    var textNode: QueryNode? {
+        if case .text(let node) = self { return node }
+        return nil
+    }
+}
