@@ -1,6 +1,9 @@
 // In-process search latency for Scripts/bench: top-10 passages with snippets, per query.
 //
-//   dossier-bench DB QUERIES_FILE [REPS]
+//   dossier-bench DB QUERIES_FILE [REPS] [--exact]
+//
+// By default queries are expanded through the index's topic lexicon, as `dossier search` does;
+// with --exact they are plain FTS5 queries, as `dossier search --exact` (and the reference) runs them.
 //
 // Prints one line per query (p50/p95 ms, hits) and a pooled summary that leaves out the query
 // "the" (reported on its own line, as in ../shared/bench/anchors).
@@ -40,6 +43,7 @@ guard args.count >= 3 else {
     complain("usage: dossier-bench DB QUERIES_FILE [REPS]")
 }
 let reps = args.count > 3 ? Int(args[3]) ?? 20 : 20
+let exact = args.contains("--exact")
 let queries = (try? String(contentsOfFile: args[2], encoding: .utf8))?.split(separator: "\n").map(String.init).filter { !$0.isEmpty } ?? []
 do {
     let searcher = try Searcher(path: args[1])
@@ -55,7 +59,7 @@ do {
         var shown = 0
         for rep in 0..<(reps + 2) {
             let start = now(), cpuStart = cpuNow()
-            shown = try searcher.search(query, limit: 10) { _ in true }
+            shown = try searcher.search(SearchRequest(query: query, limit: 10, expand: !exact)) { _ in true }
             if rep >= 2 {
                 times.append(now() - start)
                 cpu.append(cpuNow() - cpuStart)

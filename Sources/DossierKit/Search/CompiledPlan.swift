@@ -112,17 +112,25 @@ struct CompiledPlan {
             if scoring {
                 let inTopic = isTopic ? "tt.topic_id = :t\(n)" : "tt.topic_id IN (SELECT id FROM topics WHERE category = :t\(n))"
                 let ptInTopic = isTopic ? "pt.topic_id = :t\(n)" : "pt.topic_id IN (SELECT id FROM topics WHERE category = :t\(n))"
+                // Article-level evidence (the title names the topic; the share of the article's passages
+                // naming it) goes to the passages that name the topic themselves: a passage matched only
+                // by other words gets no topic evidence, and the legs stay as small as the topic's tags.
                 legs.append(
                     """
-                    SELECT DISTINCT p2.id, \(10 * n + 1), 1, NULL FROM title_topics AS tt JOIN passages AS p2 ON p2.article_id = tt.article_id
-                        WHERE \(inTopic)
+                    SELECT DISTINCT pt.passage_id, \(10 * n + 1), 1, NULL FROM passage_topics AS pt
+                        JOIN passages AS p2 ON p2.id = pt.passage_id
+                        JOIN title_topics AS tt ON tt.article_id = p2.article_id AND \(inTopic)
+                        WHERE \(ptInTopic)
                     """)
                 legs.append(
                     """
-                    SELECT p2.id, \(10 * n + 2), ac.c, NULL FROM (
-                        SELECT p3.article_id AS aid, count(DISTINCT pt.passage_id) AS c FROM passage_topics AS pt
-                        JOIN passages AS p3 ON p3.id = pt.passage_id WHERE \(ptInTopic) GROUP BY p3.article_id
-                    ) AS ac JOIN passages AS p2 ON p2.article_id = ac.aid
+                    SELECT pt.passage_id, \(10 * n + 2), ac.c, NULL FROM passage_topics AS pt
+                        JOIN passages AS p2 ON p2.id = pt.passage_id
+                        JOIN (
+                            SELECT p3.article_id AS aid, count(DISTINCT pt3.passage_id) AS c FROM passage_topics AS pt3
+                            JOIN passages AS p3 ON p3.id = pt3.passage_id WHERE \(ptInTopic.replacingOccurrences(of: "pt.", with: "pt3.")) GROUP BY p3.article_id
+                        ) AS ac ON ac.aid = p2.article_id
+                        WHERE \(ptInTopic)
                     """)
                 aggregates += [
                     "max(CASE WHEN k = \(10 * n) THEN x END) AS m\(n)", "max(CASE WHEN k = \(10 * n) THEN y END) AS d\(n)",

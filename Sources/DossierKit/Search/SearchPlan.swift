@@ -73,3 +73,36 @@ public indirect enum SearchPlan: Sendable, Equatable {
         return nil
     }
 }
+
+extension SearchPlan {
+    /// The plan with repeated leaves under one AND or OR kept once: `cluster munitions OR DPICM`
+    /// names one topic twice, and running it once gives the same hits and scores faster.
+    func deduplicated() -> SearchPlan {
+        func unique(_ nodes: [SearchPlan]) -> [SearchPlan] {
+            var seen = Set<String>()
+            return nodes.map { $0.deduplicated() }.filter { seen.insert($0.key).inserted }
+        }
+        switch self {
+        case .text, .topic, .category: return self
+        case .and(let nodes):
+            let kept = unique(nodes)
+            return kept.count == 1 ? kept[0] : .and(kept)
+        case .or(let nodes):
+            let kept = unique(nodes)
+            return kept.count == 1 ? kept[0] : .or(kept)
+        case .not(let a, let b): return .not(a.deduplicated(), b.deduplicated())
+        }
+    }
+
+    /// What makes two plans the same search (a topic's id, not how it was written).
+    private var key: String {
+        switch self {
+        case .text(let node): return "text:" + node.fts5
+        case .topic(let id, _): return "topic:" + id
+        case .category(let name): return "category:" + name
+        case .and(let nodes): return "and(" + nodes.map(\.key).joined(separator: ",") + ")"
+        case .or(let nodes): return "or(" + nodes.map(\.key).joined(separator: ",") + ")"
+        case .not(let a, let b): return "not(" + a.key + "," + b.key + ")"
+        }
+    }
+}
