@@ -13,7 +13,24 @@ public final class JSONHitWriter: HitWriter {
     }
 
     public func write(_ hit: Hit) throws {
-        var out = JSONObject()
+        try write(leading: JSONObject(), hit: hit)
+    }
+
+    /// Writes one object: the fields of `leading` first (used by `export` for `query_id` and `query`), then the hit's.
+    public func write(leading: JSONObject, hit: Hit) throws {
+        let out = Self.object(leading: leading, hit: hit)
+        if array {
+            try sink.write(count == 0 ? "[\n" : ",\n")
+            try sink.write(out.text)
+        } else {
+            try sink.write(out.text + "\n")
+        }
+        count += 1
+    }
+
+    /// The JSON object of `hit`, after the fields of `leading`.
+    public static func object(leading: JSONObject = JSONObject(), hit: Hit) -> JSONObject {
+        var out = leading
         let m = hit.metadata
         out.add("rank", number: String(hit.rank))
         out.add("score", number: HitColumns.score(hit.score))
@@ -32,13 +49,7 @@ public final class JSONHitWriter: HitWriter {
         out.add("topics", strings: hit.topics)
         out.add("snippet", hit.snippet(open: HitColumns.matchOpen, close: HitColumns.matchClose))
         out.add("text", hit.text)
-        if array {
-            try sink.write(count == 0 ? "[\n" : ",\n")
-            try sink.write(out.text)
-        } else {
-            try sink.write(out.text + "\n")
-        }
-        count += 1
+        return out
     }
 
     public func finish() throws {

@@ -1,0 +1,32 @@
+/// Errors of `export`: one line each, naming the file and line when there is one.
+public enum ExportError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The query file cannot be read.
+    case unreadableQueryFile(path: String, reason: String)
+    /// A line or entry of the query file is malformed.
+    case malformedEntry(path: String, line: Int, reason: String)
+    /// The query file holds no queries.
+    case noQueries(path: String)
+    /// A query's text cannot be parsed (``SearchError`` carried as text).
+    case invalidQuery(id: String, line: Int, reason: String)
+    /// An entry asks for topics or categories, which this build cannot search yet.
+    case topicsUnavailable(id: String, line: Int)
+    /// The output file cannot be created, written or moved into place.
+    case output(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unreadableQueryFile(let path, let reason):
+            return "cannot read the query file \(path): \(reason)"
+        case .malformedEntry(let path, let line, let reason):
+            return "\(path):\(line): \(reason)"
+        case .noQueries(let path):
+            return "\(path) holds no queries; write one query a line (# starts a comment)"
+        case .invalidQuery(let id, let line, let reason):
+            return "query \(id) (line \(line)): \(reason)"
+        case .topicsUnavailable(let id, let line):
+            return "query \(id) (line \(line)): topics and categories are not available yet in this build; use query instead"
+        case .output(let path, let reason):
+            return "cannot write \(path): \(reason)"
+        }
+    }
+}
