@@ -18,7 +18,7 @@ struct Dossier: ParsableCommand {
             The index is ./dossier.db unless --db or $DOSSIER_DB names another.
             """,
         version: DossierVersion.string,
-        subcommands: [IndexCommand.self, SearchCommand.self, StatsCommand.self]
+        subcommands: [IndexCommand.self, SearchCommand.self, StatsCommand.self, ExportCommand.self]
     )
 
     /// Parses, runs, and maps every outcome to an exit status; a closed output pipe exits 0.
