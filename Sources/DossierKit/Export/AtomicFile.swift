@@ -156,6 +156,11 @@ private enum SignalCleanup {
 
     static func install() {
         _ = slots  // initialise before any handler can run
+        // A parent may have blocked these signals (spawned children inherit the mask): unblock them.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        for sig in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&mask, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig) { received in
                 for i in 0..<SignalCleanup.capacity {

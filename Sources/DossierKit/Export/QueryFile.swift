@@ -106,7 +106,7 @@ public enum QueryFile {
 
     static func parseText(_ text: String, path: String) throws -> [QuerySpec] {
         var specs: [QuerySpec] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let number = index + 1
             var line = Substring(rawLine)
             if line.hasSuffix("\r") { line = line.dropLast() }
@@ -138,8 +138,10 @@ public enum QueryFile {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             switch error {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                throw ExportError.malformedEntry(path: path, line: mark.line, reason: "not valid YAML: \(problem)")
+            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+                .composer(let context, let problem, let mark, _):
+                let within = context.map { " (\($0.text) that starts on line \($0.mark.line))" } ?? ""
+                throw ExportError.malformedEntry(path: path, line: mark.line, reason: "not valid YAML: \(problem)\(within)")
             default:
                 throw ExportError.malformedEntry(path: path, line: 1, reason: "not valid YAML: \(error)")
             }
