@@ -26,11 +26,15 @@ public final class BatchExporter {
         public var dedupe: Bool
         /// How query text is read (``QueryParser/Mode``).
         public var mode: QueryParser.Mode
+        /// Make snippets (the `snippet` column). Off, the column is empty and a query that matches
+        /// everywhere exports several times faster (see ``Searcher/exportHits(_:snippets:sink:)``).
+        public var snippets: Bool
 
-        public init(limitPerQuery: Int? = nil, dedupe: Bool = false, mode: QueryParser.Mode = .syntax) {
+        public init(limitPerQuery: Int? = nil, dedupe: Bool = false, mode: QueryParser.Mode = .syntax, snippets: Bool = true) {
             self.limitPerQuery = limitPerQuery
             self.dedupe = dedupe
             self.mode = mode
+            self.snippets = snippets
         }
     }
 
@@ -116,7 +120,7 @@ public final class BatchExporter {
             let matches = try searcher.count(query.request)
             var written = 0
             let label = query.spec.label
-            try searcher.exportHits(query.request) { exported in
+            try searcher.exportHits(query.request, snippets: options.snippets) { exported in
                 var row = ExportRow(queryID: query.spec.id, query: label, hit: exported)
                 if let owners {
                     guard let ids = owners.queryIndices(of: exported.passageID), ids.first == Int32(index) else { return true }

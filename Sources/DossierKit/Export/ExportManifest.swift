@@ -9,7 +9,7 @@ import Foundation
 /// - `index`: `path`, `fingerprint` (``IndexFingerprint/sha256``), `schema_version`, `tokenizer`,
 ///   `articles`, `passages`, `last_indexed`
 /// - `lexicon_hash`: the SHA-256 of the topic lexicon used, or null when no topics were used
-/// - `format`, `options` (`limit_per_query`, `dedupe`, `raw_cells`, `literal`, `index_name`)
+/// - `format`, `options` (`limit_per_query`, `dedupe`, `raw_cells`, `literal`, `index_name`, `snippets`)
 /// - `queries_file`: `path` and `sha256` of the query file, or null for queries given on the command line
 /// - `queries`: per query `id`, `line`, `query`, `topic`, `category`, `since`, `until`, `sources`,
 ///   `matches` (what `dossier search QUERY --count` prints) and `rows` (rows written)
@@ -23,8 +23,13 @@ public struct ExportManifest: Sendable, Equatable {
         public var rawCells: Bool
         public var literal: Bool
         public var indexName: String?
+        public var snippets: Bool
 
-        public init(limitPerQuery: Int? = nil, dedupe: Bool = false, rawCells: Bool = false, literal: Bool = false, indexName: String? = nil) {
+        public init(
+            limitPerQuery: Int? = nil, dedupe: Bool = false, rawCells: Bool = false, literal: Bool = false, indexName: String? = nil,
+            snippets: Bool = true
+        ) {
+            self.snippets = snippets
             self.limitPerQuery = limitPerQuery
             self.dedupe = dedupe
             self.rawCells = rawCells
@@ -97,6 +102,7 @@ public struct ExportManifest: Sendable, Equatable {
         opts.add("raw_cells", raw: options.rawCells ? "true" : "false")
         opts.add("literal", raw: options.literal ? "true" : "false")
         opts.add("index_name", options.indexName)
+        opts.add("snippets", raw: options.snippets ? "true" : "false")
         fields.append(("options", opts.text))
         if let queriesFile {
             var file = JSONObject()

@@ -110,4 +110,31 @@ import Testing
         _ = try exporter.run(queries, writer: ExportRowWriters.make(.csv, sink: StringSink(), dedupe: false)) { seen.append($0.queriesDone) }
         #expect(seen == [1, 2, 3, 4, 5, 6])
     }
+
+    @Test func withoutSnippetsOnlyTheSnippetIsEmpty() throws {
+        let fixture = try ExportFixture()
+        let searcher = try fixture.searcher()
+        let request = SearchRequest(query: try QueryParser().parse("monitors"), limit: nil)
+        var with: [Hit] = []
+        var without: [Hit] = []
+        try searcher.exportHits(request) { with.append($0.hit); return true }
+        try searcher.exportHits(request, snippets: false) { without.append($0.hit); return true }
+        #expect(with.count == 4 && without.count == 4)
+        #expect(without.allSatisfy { $0.snippet.isEmpty })
+        #expect(with.allSatisfy { !$0.snippet.isEmpty })
+        #expect(with.map { var h = $0; h.snippet = ""; return h } == without)
+    }
+
+    @Test func exportHitsHonoursLimitAndOffsetLikeSearch() throws {
+        let fixture = try ExportFixture()
+        let searcher = try fixture.searcher()
+        let query = try QueryParser().parse("ceasefire OR monitors")
+        for (limit, offset) in [(2, 0), (3, 2), (100, 1)] {
+            var expected: [Hit] = []
+            var got: [Hit] = []
+            try searcher.search(SearchRequest(query: query, limit: limit, offset: offset)) { expected.append($0); return true }
+            try searcher.exportHits(SearchRequest(query: query, limit: limit, offset: offset)) { got.append($0.hit); return true }
+            #expect(got == expected)
+        }
+    }
 }
