@@ -122,6 +122,18 @@ import Darwin
         #expect(manifest["queries_file"] is NSNull)
     }
 
+    @Test func formatFollowsTheOutputExtensionUnlessGiven() throws {
+        let folder = try indexedFolder()
+        #expect(try run(["export", "ceasefire", "--db", "index.db", "--output", "a.csv"], in: folder).status == 0)
+        #expect(try String(contentsOfFile: folder.path + "/a.csv", encoding: .utf8).hasPrefix("query_id,query,rank,"))
+        #expect(try run(["export", "ceasefire", "--db", "index.db", "--output", "b.tsv"], in: folder).status == 0)
+        #expect(try String(contentsOfFile: folder.path + "/b.tsv", encoding: .utf8).hasPrefix("query_id\tquery\trank\t"))
+        #expect(try run(["export", "ceasefire", "--db", "index.db", "--output", "c.txt", "-f", "opensearch"], in: folder).status == 0)
+        #expect(try String(contentsOfFile: folder.path + "/c.txt", encoding: .utf8).hasPrefix("{\"index\":{"))
+        #expect(try run(["export", "ceasefire", "--db", "index.db", "--output", "d.out"], in: folder).status == 0)
+        #expect(try String(contentsOfFile: folder.path + "/d.out", encoding: .utf8).hasPrefix("{\"query_id\":\"1\""))
+    }
+
     @Test func mappingIsPrintedWithoutAnIndex() throws {
         let folder = try Folder()
         let result = try run(["export", "--mapping"], in: folder)

@@ -31,8 +31,8 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(name: [.short, .long], help: "Output format: csv, tsv, jsonl, json or opensearch.")
-    var format: ExportFormat = .jsonl
+    @Option(name: [.short, .long], help: "Output format: csv, tsv, jsonl, json or opensearch (default: from the --output extension, else jsonl).")
+    var format: ExportFormat?
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
@@ -117,7 +117,18 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
+    /// --format, else the --output file's extension (.csv, .tsv, .json, .jsonl, .ndjson), else JSON Lines.
+    var resolvedFormat: ExportFormat {
+        if let format { return format }
+        let name = (output ?? "").lowercased()
+        if name.hasSuffix(".csv") { return .csv }
+        if name.hasSuffix(".tsv") || name.hasSuffix(".tab") { return .tsv }
+        if name.hasSuffix(".json") { return .json }
+        return .jsonl
+    }
+
     func export() throws {
+        let format = resolvedFormat
         if mapping {
             let out = FileDescriptorSink()
             try out.write(OpenSearchBulkWriter.mapping())
