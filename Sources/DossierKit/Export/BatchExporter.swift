@@ -40,7 +40,9 @@ public final class BatchExporter {
 
     /// A query ready to run: its spec and the search request made from it.
     public struct Query: Sendable {
+        /// The query as written.
         public var spec: QuerySpec
+        /// The parsed query, its filters, and the per-query limit.
         public var request: SearchRequest
     }
 
@@ -56,8 +58,11 @@ public final class BatchExporter {
 
     /// Where an export is, for progress displays.
     public struct Progress: Sendable {
+        /// Queries finished.
         public var queriesDone: Int
+        /// Queries in the export.
         public var queriesTotal: Int
+        /// Rows written so far, all queries together.
         public var rows: Int
         /// Seconds since the export started.
         public var elapsed: Double

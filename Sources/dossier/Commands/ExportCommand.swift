@@ -142,9 +142,10 @@ struct ExportCommand: ParsableCommand {
         let exporter = BatchExporter(
             searcher: searcher, options: .init(limitPerQuery: limitPerQuery, dedupe: dedupe, mode: literal ? .literal : .syntax, snippets: !noSnippets))
         let prepared = try exporter.prepare(specs)
-        let fingerprint = try IndexFingerprint.read(path: database.path)
-        let queriesFileHash = try queriesFile.map { path in (path: path, sha256: try Self.sha256(ofFile: path)) }
         let manifestPath = noManifest ? nil : (manifest ?? output.map { $0 + ".manifest.json" })
+        // Read before the export, so the manifest describes the index the rows came from.
+        let fingerprint = try manifestPath.map { _ in try IndexFingerprint.read(path: database.path) }
+        let queriesFileHash = try queriesFile.map { path in (path: path, sha256: try Self.sha256(ofFile: path)) }
 
         AtomicFile.installSignalCleanup()
         let file = try output.map { try AtomicFile(path: $0) }
@@ -161,7 +162,7 @@ struct ExportCommand: ParsableCommand {
             throw error
         }
         bar?.finish()
-        if let manifestPath {
+        if let manifestPath, let fingerprint {
             let record = ExportManifest(
                 dossierVersion: DossierVersion.string, indexPath: database.path, fingerprint: fingerprint, lexiconHash: nil,
                 format: format, options: .init(limitPerQuery: limitPerQuery, dedupe: dedupe, rawCells: rawCells, literal: literal,

@@ -67,4 +67,30 @@ import Testing
         #expect(text.contains("-5 degrees at night made the ceasefire monitors' work harder;\\nobservers counted"))
         #expect(text.contains("A tab\\there and a backslash \\\\ there"))
     }
+
+    static let trickyCells = [
+        "plain", "a,b", "\"quoted\"", "line\nbreak", "crlf\r\nbreak", "cr\ronly", "", " spaced ", "=1+1", "tab\there",
+        "é,ü \"ß\"", "🇺🇦,👩‍👩‍👧", ",", "\"", "\r\n",
+    ]
+
+    @Test(arguments: trickyCells)
+    func trickyCellsRoundTrip(cell: String) throws {
+        let sink = StringSink()
+        let writer = DelimitedHitWriter(sink: sink, style: .csv, neutralizeFormulas: false)
+        writer.leadingColumns = ["query_id", "query"]
+        let hit = Hit(
+            rank: 1, score: 2, path: cell, paths: [cell], title: cell, metadata: ArticleMetadata(author: cell, source: cell),
+            passage: 1, start: 0, end: 1, text: cell, snippet: cell, topics: [])
+        try writer.write(leading: [cell, cell], hit: hit)
+        try writer.write(leading: ["2", "x"], hit: hit)
+        try writer.finish()
+        #expect(sink.text.hasSuffix("\r\n"))
+        let (header, rows) = try rows(sink.text)
+        #expect(rows.count == 2)
+        let expected: [String: String] = ["query_id": cell, "query": cell, "path": cell, "title": cell, "author": cell, "source": cell, "text": cell, "snippet": cell]
+        for (name, value) in expected {
+            #expect(rows[0][header.firstIndex(of: name)!] == value, "\(name)")
+        }
+        #expect(rows[1][0] == "2")
+    }
 }
