@@ -65,7 +65,7 @@ public final class DelimitedHitWriter: HitWriter {
         switch style {
         case .csv:
             // CSV.swift decides on quoting with Foundation string searches, several per field, which made
-            // CSV ten times slower than TSV. A field without a comma, quote or line break is written
+            // CSV four times slower than TSV (measured on 180,000 rows). A field without a comma, quote or line break is written
             // as is, exactly as CSV.swift would write it; every other field is quoted by CSV.swift.
             var line = ""
             for (index, cell) in cells.enumerated() {
