@@ -149,8 +149,10 @@ struct ExportCommand: ParsableCommand {
 
         AtomicFile.installSignalCleanup()
         let file = try output.map { try AtomicFile(path: $0) }
-        let sink = HashingSink(file ?? FileDescriptorSink())
-        let writer = ExportRowWriters.make(format, sink: sink, dedupe: dedupe, neutralizeFormulas: !rawCells, indexName: indexName)
+        let destination: OutputSink = file ?? FileDescriptorSink()
+        // The output's SHA-256 is only for the manifest: no manifest, no hashing.
+        let hashing = manifestPath == nil ? nil : HashingSink(destination)
+        let writer = ExportRowWriters.make(format, sink: hashing ?? destination, dedupe: dedupe, neutralizeFormulas: !rawCells, indexName: indexName)
         let bar = (!quiet && Console.stderrIsTerminal) ? ExportProgressLine() : nil
         let outcomes: [BatchExporter.Outcome]
         do {
@@ -162,13 +164,13 @@ struct ExportCommand: ParsableCommand {
             throw error
         }
         bar?.finish()
-        if let manifestPath, let fingerprint {
+        if let manifestPath, let fingerprint, let hashing {
             let record = ExportManifest(
                 dossierVersion: DossierVersion.string, indexPath: database.path, fingerprint: fingerprint, lexiconHash: nil,
                 format: format, options: .init(limitPerQuery: limitPerQuery, dedupe: dedupe, rawCells: rawCells, literal: literal,
                     indexName: format == .opensearch ? indexName : nil, snippets: !noSnippets),
-                queriesFile: queriesFileHash, outcomes: outcomes, outputPath: output, outputBytes: sink.byteCount,
-                outputSHA256: sink.sha256, started: started, finished: Date())
+                queriesFile: queriesFileHash, outcomes: outcomes, outputPath: output, outputBytes: hashing.byteCount,
+                outputSHA256: hashing.sha256, started: started, finished: Date())
             let manifestFile = try AtomicFile(path: manifestPath)
             do {
                 try manifestFile.write(record.json)
