@@ -19,7 +19,8 @@ struct Dossier: ParsableCommand {
             """,
         version: DossierVersion.string,
         subcommands: [
-            IndexCommand.self, SearchCommand.self, TopicsCommand.self, StatsCommand.self, CheckCommand.self, OptimizeCommand.self,
+            IndexCommand.self, SearchCommand.self, TopicsCommand.self, ExportCommand.self, StatsCommand.self, CheckCommand.self,
+            OptimizeCommand.self,
         ]
     )
 

@@ -13,7 +13,24 @@ public final class JSONHitWriter: HitWriter {
     }
 
     public func write(_ hit: Hit) throws {
-        var out = JSONObject()
+        try write(leading: JSONObject(), hit: hit)
+    }
+
+    /// Writes one object: the fields of `leading` first (used by `export` for `query_id` and `query`), then the hit's.
+    public func write(leading: JSONObject, hit: Hit) throws {
+        let out = Self.object(leading: leading, hit: hit)
+        if array {
+            try sink.write(count == 0 ? "[\n" : ",\n")
+            try sink.write(out.text)
+        } else {
+            try sink.write(out.text + "\n")
+        }
+        count += 1
+    }
+
+    /// The JSON object of `hit`, after the fields of `leading`.
+    public static func object(leading: JSONObject = JSONObject(), hit: Hit) -> JSONObject {
+        var out = leading
         let m = hit.metadata
         out.add("rank", number: String(hit.rank))
         out.add("score", number: HitColumns.score(hit.score))
@@ -33,13 +50,7 @@ public final class JSONHitWriter: HitWriter {
         out.add("snippet", hit.snippet(open: HitColumns.matchOpen, close: HitColumns.matchClose))
         out.add("text", hit.text)
         out.add("date_source", m.dateSource)
-        if array {
-            try sink.write(count == 0 ? "[\n" : ",\n")
-            try sink.write(out.text)
-        } else {
-            try sink.write(out.text + "\n")
-        }
-        count += 1
+        return out
     }
 
     public func finish() throws {
@@ -73,27 +84,73 @@ public struct JSONObject {
     }
 
     private mutating func field(_ key: String, _ json: String) {
-        if !body.isEmpty { body += "," }
-        body += JSONObject.quote(key) + ":" + json
+        if !body.isEmpty { body.append(",") }
+        body.append(JSONObject.quote(key))
+        body.append(":")
+        body.append(json)
     }
 
-    /// `text` as a JSON string literal.
+    /// `text` as a JSON string literal: `"`, `\\` and control characters escaped (`\n`, `\r`, `\t`,
+    /// else `\u00XX`), and U+2028 and U+2029 as `\u2028` and `\u2029`, so each object stays on one line
+    /// for every JSON and JavaScript reader. Works on UTF-8 bytes, with one allocation.
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
     public static func quote(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        var copy = text
+        let escaped: String? = copy.withUTF8 { source -> String? in
+            // Size of the output: 2 quotes plus each byte's escape.
+            var size = source.count + 2
+            var i = 0
+            while i < source.count {
+                let b = source[i]
+                if b < 0x20 {
+                    size += (b == 0x0A || b == 0x0D || b == 0x09) ? 1 : 5
+                } else if b == 0x22 || b == 0x5C {
+                    size += 1
+                } else if b == 0xE2, i + 2 < source.count, source[i + 1] == 0x80, source[i + 2] == 0xA8 || source[i + 2] == 0xA9 {
+                    size += 3  // 3 bytes become the 6 of \u2028
+                }
+                i += 1
+            }
+            if size == source.count + 2 { return nil }  // nothing to escape: no copy through a buffer
+            return String(unsafeUninitializedCapacity: size) { out in
+                var o = 0
+                out[o] = 0x22
+                o += 1
+                var i = 0
+                while i < source.count {
+                    let b = source[i]
+                    switch b {
+                    case 0x22, 0x5C:
+                        out[o] = 0x5C
+                        out[o + 1] = b
+                        o += 2
+                    case 0x0A, 0x0D, 0x09:
+                        out[o] = 0x5C
+                        out[o + 1] = b == 0x0A ? 0x6E : b == 0x0D ? 0x72 : 0x74
+                        o += 2
+                    case 0..<0x20:
+                        for (k, c) in [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0x0F)]].enumerated() { out[o + k] = c }
+                        o += 6
+                    case 0xE2 where i + 2 < source.count && source[i + 1] == 0x80 && (source[i + 2] == 0xA8 || source[i + 2] == 0xA9):
+                        for (k, c) in [0x5C, 0x75, 0x32, 0x30, 0x32, source[i + 2] == 0xA8 ? 0x38 : 0x39].enumerated() { out[o + k] = UInt8(c) }
+                        o += 6
+                        i += 2
+                    default:
+                        out[o] = b
+                        o += 1
+                    }
+                    i += 1
+                }
+                out[o] = 0x22
+                return o + 1
             }
         }
-        return out + "\""
+        if let escaped { return escaped }
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        out.append(text)
+        out.append("\"")
+        return out
     }
 }

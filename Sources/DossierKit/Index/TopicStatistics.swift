@@ -110,6 +110,11 @@ public final class TopicStatistics {
         }
     }
 
+    /// The SHA-256 of the lexicon the index was tagged with, or nil for an index without tags.
+    public func lexiconHash() throws -> String? {
+        try guarded { try db.scalar("SELECT value FROM meta WHERE key = 'lexicon_hash'", as: String.self) }
+    }
+
     /// True when the index has tags (it was indexed by a Dossier that tags).
     public func hasTags() throws -> Bool {
         try guarded { try db.scalar("SELECT value FROM meta WHERE key = 'lexicon_hash'", as: String.self) != nil }

@@ -46,11 +46,39 @@ public struct Hit: Sendable, Equatable {
 
     /// The snippet with its match markers replaced by `open` and `close`.
     public func snippet(open: String, close: String) -> String {
-        var out = ""
-        out.reserveCapacity(snippet.utf8.count + 8)
-        for ch in snippet {
-            if ch == Hit.matchOpen { out += open } else if ch == Hit.matchClose { out += close } else { out.append(ch) }
+        // Works on UTF-8 bytes: the markers U+E000 and U+E001 are EE 80 80 and EE 80 81, and no
+        // other character's encoding contains those sequences. Much faster than walking Characters.
+        var text = snippet
+        let replaced: String? = text.withUTF8 { source in
+            var marks = 0
+            var i = 0
+            while i + 2 < source.count {
+                if source[i] == 0xEE && source[i + 1] == 0x80 && (source[i + 2] == 0x80 || source[i + 2] == 0x81) { marks += 1 }
+                i += 1
+            }
+            guard marks > 0 else { return nil }
+            let openBytes = Array(open.utf8)
+            let closeBytes = Array(close.utf8)
+            let capacity = source.count + marks * max(openBytes.count, closeBytes.count)
+            return String(unsafeUninitializedCapacity: capacity) { out in
+                var o = 0
+                var i = 0
+                while i < source.count {
+                    if i + 2 < source.count && source[i] == 0xEE && source[i + 1] == 0x80 && (source[i + 2] == 0x80 || source[i + 2] == 0x81) {
+                        for b in source[i + 2] == 0x80 ? openBytes : closeBytes {
+                            out[o] = b
+                            o += 1
+                        }
+                        i += 3
+                    } else {
+                        out[o] = source[i]
+                        o += 1
+                        i += 1
+                    }
+                }
+                return o
+            }
         }
-        return out
+        return replaced ?? snippet
     }
 }

@@ -101,6 +101,13 @@ public final class Searcher {
     /// where and how its score was made.
     @discardableResult
     public func search(_ request: SearchRequest, explaining: Bool, sink: (Hit, HitExplanation?) throws -> Bool) throws -> Int {
+        try searchRows(request, explaining: explaining) { hit, explanation, _, _ in try sink(hit, explanation) }
+    }
+
+    /// The search loop, also giving each hit's passage row id and article id (for export).
+    func searchRows(
+        _ request: SearchRequest, explaining: Bool, sink: (Hit, HitExplanation?, _ passageID: Int64, _ articleID: Int64) throws -> Bool
+    ) throws -> Int {
         let plan = try self.plan(request)
         let matcher = try self.matcher()
         do {
@@ -162,7 +169,8 @@ public final class Searcher {
                     try details.bind([rowid])
                     guard try details.step() else { continue }
                     let text = details.string(3)
-                    try pathsOf.bind([details.int64(4)])
+                    let articleID = details.int64(4)
+                    try pathsOf.bind([articleID])
                     var paths: [String] = []
                     while try pathsOf.step() { paths.append(pathsOf.string(0)) }
                     try topicsOf.bind([rowid])
@@ -201,7 +209,7 @@ public final class Searcher {
                         explanation = compiled.explain(ranked!, firstColumn: 2, score: score, names: nameMatches, ranking: topicRanking)
                     }
                     emitted += 1
-                    if try !sink(hit, explanation) { break }
+                    if try !sink(hit, explanation, rowid, articleID) { break }
                 }
                 return emitted
             }

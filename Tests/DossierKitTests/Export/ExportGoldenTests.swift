@@ -1,0 +1,46 @@
+import DossierKit
+import Foundation
+import Testing
+
+/// Whole-output golden tests, one per format, over ``ExportFixture``.
+/// Set `DOSSIER_UPDATE_GOLDEN=1` to rewrite the files under `Tests/Fixtures/export/` after a deliberate change.
+@Suite struct ExportGoldenTests {
+    static let folder = ExportFixture.packageRoot + "/Tests/Fixtures/export"
+
+    func check(_ got: String, golden name: String) throws {
+        let path = Self.folder + "/" + name
+        if ProcessInfo.processInfo.environment["DOSSIER_UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(atPath: Self.folder, withIntermediateDirectories: true)
+            try got.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOfFile: path, encoding: .utf8)
+        let ruler = String(repeating: "-", count: 60)
+        #expect(got == expected, "\(name) differs\nexpected:\n\(ruler)\n\(expected)\(ruler)\ngot:\n\(ruler)\n\(got)\(ruler)")
+    }
+
+    @Test(arguments: [
+        (ExportFormat.csv, "weekly.csv"), (.tsv, "weekly.tsv"), (.jsonl, "weekly.jsonl"), (.json, "weekly.json"),
+        (.opensearch, "weekly.ndjson"),
+    ])
+    func goldenPerFormat(format: ExportFormat, file: String) throws {
+        let fixture = try ExportFixture()
+        try check(try fixture.export(format).text, golden: file)
+    }
+
+    @Test func goldenDedupedCSV() throws {
+        let fixture = try ExportFixture()
+        try check(try fixture.export(.csv, options: .init(dedupe: true)).text, golden: "weekly-dedupe.csv")
+    }
+
+    @Test func goldenMapping() throws {
+        try check(OpenSearchBulkWriter.mapping(), golden: "mapping.json")
+    }
+
+    @Test func sameBytesOnEveryRun() throws {
+        let fixture = try ExportFixture()
+        for format in ExportFormat.allCases {
+            #expect(try fixture.export(format).text == fixture.export(format).text)
+        }
+    }
+}
