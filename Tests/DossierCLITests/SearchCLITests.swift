@@ -61,6 +61,18 @@ import Testing
         cli.cleanUp()
     }
 
+    @Test func metadataFiltersNarrowHits() throws {
+        // Fixture files carry the fixed file time only (date_source mtime): date filters use content dates.
+        #expect(try cli.run(["search", "officials", "--db", "t.db", "--count"]).stdout == "4\n")
+        #expect(try cli.run(["search", "officials", "--db", "t.db", "--count", "--source", "wire"]).stdout == "1\n")
+        #expect(try cli.run(["search", "officials", "--db", "t.db", "--count", "--path", "*/analysis/*"]).stdout == "3\n")
+        let dated = try cli.run(["search", "officials", "--db", "t.db", "--count", "--since", "2020"])
+        #expect(dated.status == 1 && dated.stdout == "0\n")
+        let bad = try cli.run(["search", "officials", "--db", "t.db", "--since", "yesterday"])
+        #expect(bad.status == 2 && bad.stderr.contains("--since takes an ISO 8601 date"))
+        cli.cleanUp()
+    }
+
     @Test func dbComesFromTheEnvironmentWhenNotGiven() throws {
         let result = try cli.run(["search", "drone", "--count"], environment: ["DOSSIER_DB": "t.db"])
         #expect(result.status == 0 && result.stdout == "2\n")

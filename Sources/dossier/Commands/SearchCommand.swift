@@ -54,6 +54,8 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the expanded query, and for each hit the names matched and how its score was made (on stderr).")
     var explain = false
 
+    @OptionGroup var filterOptions: FilterOptions
+
     @OptionGroup var lexicon: LexiconOptions
 
     func validate() throws {
@@ -68,7 +70,8 @@ struct SearchCommand: ParsableCommand {
         let parsed = try query.map { try QueryParser(mode: literal ? .literal : .syntax).parse($0) }
         let searcher = try Searcher(path: database.path)
         try lexicon.checkMatches(indexHash: try searcher.lexiconHash(), database: database.path)
-        var request = SearchRequest(query: parsed, limit: limit, offset: offset, topics: topic, categories: category, expand: !exact)
+        var request = SearchRequest(
+            query: parsed, filters: filterOptions.filters, limit: limit, offset: offset, topics: topic, categories: category, expand: !exact)
         let out = FileDescriptorSink()
         if explain {
             Console.note("query: \(try searcher.plan(request).description)")

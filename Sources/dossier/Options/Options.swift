@@ -31,3 +31,41 @@ extension OutputFormat: ExpressibleByArgument {}
 enum DossierVersion {
     static let string = "0.1.0"
 }
+
+/// `--since`, `--until`, `--source`, `--path`: which articles a search looks in.
+struct FilterOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Only articles dated on or after this (ISO 8601: 2023, 2023-07, 2023-07-06).", valueName: "date"))
+    var since: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only articles dated on or before this (2023-07 means to the end of July).", valueName: "date"))
+    var until: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only articles from this source (URL host or first folder); repeatable.", valueName: "name"))
+    var source: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only articles with a path matching this glob (`*`, `?`, `[...]`).", valueName: "glob"))
+    var path: String?
+
+    func validate() throws {
+        for (name, value) in [("--since", since), ("--until", until)] {
+            if let value, !Self.isDatePrefix(value) {
+                throw ValidationError("\(name) takes an ISO 8601 date such as 2023, 2023-07 or 2023-07-06, not '\(value)'")
+            }
+        }
+    }
+
+    /// The filters for a ``SearchRequest``.
+    var filters: SearchFilters {
+        SearchFilters(since: since, until: until, sources: source, pathGlob: path)
+    }
+
+    /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, optionally followed by `T` and a time.
+    static func isDatePrefix(_ text: String) -> Bool {
+        let chars = Array(text)
+        let shape = Array("dddd-dd-dd")
+        for (i, c) in chars.prefix(10).enumerated() {
+            if shape[i] == "d" ? !c.isASCII || !c.isNumber : c != "-" { return false }
+        }
+        return [4, 7, 10].contains(chars.count) || (chars.count > 10 && chars[10] == "T")
+    }
+}
