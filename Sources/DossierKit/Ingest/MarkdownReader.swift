@@ -20,6 +20,9 @@ public struct MarkdownReader: ArticleReader {
         if let date = frontMatter["date"] {
             metadata.date = date
             metadata.dateSource = "content"
+        } else if let date = Dateline.date(in: passages.prefix(4).map(\.text)) {
+            metadata.date = date
+            metadata.dateSource = "content"
         }
         let title = frontMatter["title"] ?? Self.firstHeading(text, from: bodyStart).map(TitleChooser.collapseWhitespace)
             ?? TitleChooser.title(passages: passages, text: text)

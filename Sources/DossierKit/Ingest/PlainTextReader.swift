@@ -15,6 +15,10 @@ public struct PlainTextReader: ArticleReader {
         guard !passages.isEmpty else { throw SkipReason.empty }
         var metadata = ArticleMetadata(format: format)
         metadata.author = Byline.author(in: passages.prefix(3).map(\.text))
+        if let date = Dateline.date(in: passages.prefix(4).map(\.text)) {
+            metadata.date = date
+            metadata.dateSource = "content"
+        }
         return [Article(path: file.path, title: TitleChooser.title(passages: passages, text: text), metadata: metadata, text: text, passages: passages)]
     }
 }
@@ -43,3 +47,35 @@ extension Substring {
 
 /// Only white space is trimmed; kept as a type so call sites read like Foundation's.
 enum CharacterSetLike { case whitespaces }
+
+/// Reads the date of a news dateline: `GENEVA, 12 March 2024 — ...`, `KYIV, Jan. 5, 2025 (AP) - ...`.
+///
+/// The place is one or more capitalised words in upper case, then a comma, then a date that
+/// ``DateParser`` understands, then a dash or an agency in parentheses. Only the first four
+/// passages are looked at, where datelines stand.
+enum Dateline {
+    static func date(in paragraphs: [String]) -> String? {
+        for paragraph in paragraphs {
+            guard let comma = paragraph.firstIndex(of: ","), paragraph.distance(from: paragraph.startIndex, to: comma) <= 40 else { continue }
+            let place = paragraph[..<comma]
+            guard place.contains(where: \.isLetter), place.allSatisfy({ $0.isUppercase || $0 == " " || $0 == "-" || $0 == "." || $0 == "'" })
+            else { continue }
+            let rest = paragraph[paragraph.index(after: comma)...]
+            guard let end = rest.firstIndex(where: { $0 == "—" || $0 == "–" || $0 == "(" }) ?? rest.range(of: " - ")?.lowerBound
+            else { continue }
+            // `IZIUM, Kharkiv region, 6 June 2024 —`: the date follows the last comma before the dash.
+            let beforeDash = rest[..<end]
+            let dateStart = beforeDash.lastIndex(of: ",").map { beforeDash.index(after: $0) } ?? beforeDash.startIndex
+            var candidate = beforeDash[dateStart...].trimmingCharacters(in: .whitespaces)
+            if DateParser.normalize(candidate) == nil {  // `Jan. 5, 2025`: the comma belongs to the date
+                candidate = beforeDash.trimmingCharacters(in: .whitespaces)
+                if let lastPlaceComma = candidate.firstIndex(of: ","), DateParser.normalize(candidate) == nil {
+                    candidate = candidate[candidate.index(after: lastPlaceComma)...].trimmingCharacters(in: .whitespaces)
+                }
+            }
+            guard candidate.count <= 40, let date = DateParser.normalize(candidate) else { continue }
+            return date
+        }
+        return nil
+    }
+}

@@ -132,3 +132,25 @@ import Testing
         #expect(TextDecoder.decode([0x61, 0x00, 0x62]) == nil)
     }
 }
+
+@Suite struct DatelineTests {
+    @Test(arguments: [
+        ("GENEVA, 12 March 2024 — Delegates met.", "2024-03-12"),
+        ("IZIUM, Kharkiv region, 6 June 2024 — Teams cleared fields.", "2024-06-06"),
+        ("KYIV, Jan. 5, 2025 (AP) - Sirens sounded.", "2025-01-05"),
+        ("NEW YORK, 1 May 2023 – The council voted.", "2023-05-01"),
+    ])
+    func readsTheDateOfADateline(paragraph: String, expected: String) {
+        #expect(Dateline.date(in: [paragraph]) == expected)
+    }
+
+    @Test(arguments: [
+        "Officials, speaking on 5 March 2024 — said little.",  // not an upper-case place
+        "WASHINGTON (Reuters) - No date here.",
+        "LONDON, a city of rain — no date.",
+        "A headline without a dateline",
+    ])
+    func ignoresWhatIsNotADateline(paragraph: String) {
+        #expect(Dateline.date(in: [paragraph]) == nil)
+    }
+}
