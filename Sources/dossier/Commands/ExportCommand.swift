@@ -138,7 +138,7 @@ struct ExportCommand: ParsableCommand {
         let started = Date()
         // Everything that can fail on the input fails here, before any output exists.
         let specs = try makeSpecs()
-        let searcher = try Searcher(path: database.path)
+        let searcher = try Searcher(path: database.path, memoryMapped: false)
         let exporter = BatchExporter(
             searcher: searcher, options: .init(limitPerQuery: limitPerQuery, dedupe: dedupe, mode: literal ? .literal : .syntax, snippets: !noSnippets))
         let prepared = try exporter.prepare(specs)
