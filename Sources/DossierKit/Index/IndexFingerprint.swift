@@ -39,11 +39,8 @@ public struct IndexFingerprint: Sendable, Equatable {
     /// Reads the fingerprint of the index at `path`.
     /// - throws: ``IndexError``.
     public static func read(path: String) throws -> IndexFingerprint {
-        guard access(path, F_OK) == 0 else { throw IndexError.missing(path: path) }
+        let db = try IndexSchema.openForReading(path: path)
         do {
-            let db = try Connection(path: path, mode: .readOnly)
-            db.setBusyTimeout(milliseconds: 5000)
-            try IndexSchema.check(db)
             return try db.readTransaction {
                 let tokenizer: String = try db.scalar("SELECT value FROM meta WHERE key = 'tokenizer'") ?? IndexSchema.tokenizer
                 var hasher = SHA256()

@@ -1,5 +1,11 @@
 import DossierSQLite
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The tables of a Dossier index, and how to create or check them.
 ///
 /// - `roots`: each folder that was indexed, by absolute path, with the path as the user gave it.
@@ -130,6 +136,20 @@ public enum IndexSchema {
             }
         } else if version != Self.version {
             throw IndexError.incompatibleVersion(path: db.path, found: version)
+        }
+    }
+
+    /// Opens the index at `path` for reading: it must exist and be a Dossier index of this version.
+    /// - throws: ``IndexError/missing(path:)``, ``IndexError/notAnIndex(path:)`` and the other ``IndexError``s.
+    static func openForReading(path: String) throws -> Connection {
+        guard access(path, F_OK) == 0 else { throw IndexError.missing(path: path) }
+        do {
+            let db = try Connection(path: path, mode: .readOnly)
+            db.setBusyTimeout(milliseconds: 5000)
+            try check(db)
+            return db
+        } catch {
+            throw IndexError.wrap(error, path: path)
         }
     }
 

@@ -33,11 +33,8 @@ public struct IndexStats: Sendable, Equatable {
     /// Reads the stats of the index at `path`.
     /// - throws: ``IndexError``.
     public static func read(path: String) throws -> IndexStats {
-        guard access(path, F_OK) == 0 else { throw IndexError.missing(path: path) }
+        let db = try IndexSchema.openForReading(path: path)
         do {
-            let db = try Connection(path: path, mode: .readOnly)
-            db.setBusyTimeout(milliseconds: 5000)
-            try IndexSchema.check(db)
             return try db.readTransaction {
                 var formats: [(String, Int)] = []
                 let s = try db.prepare("SELECT format, count(*) FROM articles GROUP BY format ORDER BY format")

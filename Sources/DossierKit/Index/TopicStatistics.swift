@@ -43,15 +43,8 @@ public final class TopicStatistics {
     /// Opens the index at `path` for reading.
     /// - throws: ``IndexError``.
     public init(path: String) throws {
-        guard access(path, F_OK) == 0 else { throw IndexError.missing(path: path) }
         self.path = path
-        do {
-            db = try Connection(path: path, mode: .readOnly)
-            db.setBusyTimeout(milliseconds: 5000)
-            try IndexSchema.check(db)
-        } catch {
-            throw IndexError.wrap(error, path: path)
-        }
+        db = try IndexSchema.openForReading(path: path)
     }
 
     /// Every topic of the index's lexicon (of `category` when given) with its counts, most

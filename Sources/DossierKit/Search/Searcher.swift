@@ -31,16 +31,13 @@ public final class Searcher {
     ///   off for a scan of the whole index (an export), where mapped pages would only swell the
     ///   process's resident size.
     public init(path: String, ranking: RankingProfile = .standard, memoryMapped: Bool = true) throws {
-        guard access(path, F_OK) == 0 else { throw IndexError.missing(path: path) }
         self.path = path
         self.ranking = ranking
+        db = try IndexSchema.openForReading(path: path)
         do {
-            db = try Connection(path: path, mode: .readOnly)
-            db.setBusyTimeout(milliseconds: 5000)
             // Read pages through a memory map and keep more of them: a query touching many pages then
             // costs no read() calls (measured: afghanistan on the 20k index, see README "Performance").
             if memoryMapped { try db.execute("PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -65536") }
-            try IndexSchema.check(db)
         } catch {
             throw IndexError.wrap(error, path: path)
         }
