@@ -64,7 +64,7 @@ public final class AtomicFile: OutputSink {
         guard fd >= 0 else { throw ExportError.output(path: path, reason: "already closed") }
         var offset = 0
         while offset < buffer.count {
-            let n = buffer.withUnsafeBytes { raw in Self.systemWrite(fd, raw.baseAddress! + offset, raw.count - offset) }
+            let n = buffer.withUnsafeBytes { raw in systemWrite(fd, raw.baseAddress! + offset, raw.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
                 let reason = Self.lastError()
@@ -121,14 +121,6 @@ public final class AtomicFile: OutputSink {
     }
 
     static func lastError() -> String { String(cString: strerror(errno)) }
-
-    static func systemWrite(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        return Glibc.write(fd, pointer, count)
-        #else
-        return Darwin.write(fd, pointer, count)
-        #endif
-    }
 }
 
 /// Paths of open temporary files, in C strings a signal handler can read without allocating.

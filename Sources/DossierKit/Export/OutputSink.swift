@@ -76,7 +76,8 @@ public final class StringSink: OutputSink {
     public func flush() throws {}
 }
 
-private func systemWrite(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
+/// `write(2)`: one call, which may write fewer bytes than asked.
+func systemWrite(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
     return Glibc.write(fd, pointer, count)
     #else
