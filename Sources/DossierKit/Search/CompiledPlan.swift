@@ -85,9 +85,8 @@ struct CompiledPlan {
                         WHERE title_fts MATCH :q\(n)
                     """)
                 aggregates += ["max(CASE WHEN k = \(10 * n) THEN x END) AS x\(n)", "max(CASE WHEN k = \(10 * n + 1) THEN x END) AS t\(n)"]
-                bindings.append((":w", ranking.titleWeight))
-                bindings.append((":cap", ranking.titleBonusCap))
-                scoreTerms.append("coalesce(c.x\(n), 0) + min(:w * max(coalesce(c.t\(n), 0), 0), :cap)")
+                bindings += ranking.sqlBindings.map { ($0.0, $0.1 as any Bindable) }
+                scoreTerms.append("coalesce(c.x\(n), 0) + " + ranking.titleBonusSQL("c.t\(n)"))
                 columnList += ["c.x\(n)", "c.t\(n)"]
             }
             return "l\(n)"

@@ -42,20 +42,13 @@ extension Searcher {
             return try db.readTransaction {
                 let rows = try db.prepare(
                     """
-                    SELECT f.rowid, -bm25(passage_fts) + min(:w * max(coalesce(t.s, 0), 0), :cap) AS score,
+                    SELECT f.rowid, \(textScoreSQL) AS score,
                         \(snippets ? "snippet(passage_fts, 0, char(57344), char(57345), '…', 24)" : "''"),
                         p.ordinal, p.start, p."end", p.text, a.id, a.path, a.title, a.author, a.date, a.date_source,
                         a.url, a.source, a.format, a.language, a.hash
-                    FROM passage_fts AS f
-                    JOIN passages AS p ON p.id = f.rowid
-                    JOIN articles AS a ON a.id = p.article_id
-                    LEFT JOIN (SELECT rowid AS id, -bm25(title_fts) AS s FROM title_fts WHERE title_fts MATCH :q) AS t
-                        ON t.id = p.article_id
-                    WHERE passage_fts MATCH :q\(filter.sql)
-                    ORDER BY score DESC, a.path, p.ordinal\(sliced ? " LIMIT :limit OFFSET :offset" : "")
+                    \(Self.rankedTextMatches(filter: filter.sql))\(sliced ? " LIMIT :limit OFFSET :offset" : "")
                     """)
-                try rows.bind(ranking.titleWeight, named: ":w")
-                try rows.bind(ranking.titleBonusCap, named: ":cap")
+                for (name, value) in ranking.sqlBindings { try rows.bind(value, named: name) }
                 try rows.bind(node.fts5, named: ":q")
                 if sliced {
                     try rows.bind(request.limit ?? -1, named: ":limit")
@@ -112,14 +105,8 @@ extension Searcher {
                 let statement = try db.prepare(
                     ranked
                         ? """
-                        SELECT f.rowid, -bm25(passage_fts) + min(:w * max(coalesce(t.s, 0), 0), :cap) AS score
-                        FROM passage_fts AS f
-                        JOIN passages AS p ON p.id = f.rowid
-                        JOIN articles AS a ON a.id = p.article_id
-                        LEFT JOIN (SELECT rowid AS id, -bm25(title_fts) AS s FROM title_fts WHERE title_fts MATCH :q) AS t
-                            ON t.id = p.article_id
-                        WHERE passage_fts MATCH :q\(filter.sql)
-                        ORDER BY score DESC, a.path, p.ordinal
+                        SELECT f.rowid, \(textScoreSQL) AS score
+                        \(Self.rankedTextMatches(filter: filter.sql))
                         LIMIT :limit OFFSET :offset
                         """
                         : """
@@ -129,8 +116,7 @@ extension Searcher {
                         WHERE passage_fts MATCH :q\(filter.sql)
                         """)
                 if ranked {
-                    try statement.bind(ranking.titleWeight, named: ":w")
-                    try statement.bind(ranking.titleBonusCap, named: ":cap")
+                    for (name, value) in ranking.sqlBindings { try statement.bind(value, named: name) }
                     try statement.bind(request.limit ?? -1, named: ":limit")
                     try statement.bind(request.offset, named: ":offset")
                 }
@@ -159,5 +145,22 @@ extension Searcher {
             if !snippets { hit.snippet = "" }
             return try sink(ExportedHit(hit: hit, passageID: passageID, articleHash: hash))
         }
+    }
+
+    /// The score of a text-only hit: bm25 of the passage plus the capped title bonus (as the
+    /// compiled plan and the ranked fast path compute it).
+    var textScoreSQL: String { "-bm25(passage_fts) + " + ranking.titleBonusSQL("t.s") }
+
+    /// The passages matching `:q` with their article and title score, filtered and in rank order.
+    static func rankedTextMatches(filter: String) -> String {
+        """
+        FROM passage_fts AS f
+        JOIN passages AS p ON p.id = f.rowid
+        JOIN articles AS a ON a.id = p.article_id
+        LEFT JOIN (SELECT rowid AS id, -bm25(title_fts) AS s FROM title_fts WHERE title_fts MATCH :q) AS t
+            ON t.id = p.article_id
+        WHERE passage_fts MATCH :q\(filter)
+        ORDER BY score DESC, a.path, p.ordinal
+        """
     }
 }
