@@ -263,10 +263,6 @@ public enum ScriptDetector {
 
     static let names = ["latin", "greek", "cyrillic", "hebrew", "arabic", "devanagari", "cjk"]
 
-    static func script(of v: UInt32) -> String? {
-        scriptIndex(of: v).map { names[$0] }
-    }
-
     static func scriptIndex(of v: UInt32) -> Int? {
         switch v {
         case 0x41...0x24F, 0x1E00...0x1EFF: return 0

@@ -21,11 +21,11 @@ enum TitleChooser {
     static func title(passages: [Passage], text: String) -> String {
         guard let first = passages.first else { return "" }
         if !first.text.contains("\n"), first.text.unicodeScalars.count <= maxLineTitle, passages.count > 1 {
-            return collapseWhitespace(first.text)
+            return Whitespace.collapse(first.text)
         }
         let scalars = Array(first.text.unicodeScalars)
         let sentence = SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count).first ?? 0..<scalars.count
-        return cut(collapseWhitespace(String(String.UnicodeScalarView(scalars[sentence]))), to: maxSentenceTitle)
+        return cut(Whitespace.collapse(String(String.UnicodeScalarView(scalars[sentence]))), to: maxSentenceTitle)
     }
 
     /// Cuts `text` at the last word boundary before `limit` characters, adding `…` when cut.
@@ -38,8 +38,4 @@ enum TitleChooser {
         return String(prefix) + "…"
     }
 
-    /// Replaces every run of white space (including line ends and no-break spaces) with one space.
-    static func collapseWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
 }

@@ -24,7 +24,7 @@ public struct MarkdownReader: ArticleReader {
             metadata.date = date
             metadata.dateSource = "content"
         }
-        let title = frontMatter["title"] ?? Self.firstHeading(text, from: bodyStart).map(TitleChooser.collapseWhitespace)
+        let title = frontMatter["title"] ?? Self.firstHeading(text, from: bodyStart).map(Whitespace.collapse)
             ?? TitleChooser.title(passages: passages, text: text)
         return [Article(path: file.path, title: title, metadata: metadata, text: text, passages: passages)]
     }
@@ -37,12 +37,12 @@ public struct MarkdownReader: ArticleReader {
         var offset = lines[0].unicodeScalars.count + 1
         for line in lines.dropFirst() {
             offset += line.unicodeScalars.count + 1
-            if line.trimmingCharacters(in: .whitespaces) == "---" {
+            if line.trimmingSpaces() == "---" {
                 return (fields, min(offset, text.unicodeScalars.count))
             }
             if let colon = line.firstIndex(of: ":") {
-                let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-                var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                let key = line[..<colon].trimmingSpaces().lowercased()
+                var value = line[line.index(after: colon)...].trimmingSpaces()
                 if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q {
                     value = String(value.dropFirst().dropLast())
                 }
@@ -60,7 +60,7 @@ public struct MarkdownReader: ArticleReader {
             let hashes = trimmed.prefix(while: { $0 == "#" }).count
             let rest = trimmed.dropFirst(hashes)
             guard hashes <= 6, rest.isEmpty || rest.first == " " else { continue }
-            let heading = rest.trimmingCharacters(in: .whitespaces)
+            let heading = rest.trimmingSpaces()
             let stripped = String(heading.reversed().drop(while: { $0 == "#" || $0 == " " }).reversed())
             if !stripped.isEmpty { return stripped }
         }

@@ -28,7 +28,7 @@ enum Byline {
     static func author(in paragraphs: [String]) -> String? {
         for paragraph in paragraphs where paragraph.count <= 120 && !paragraph.contains("\n") {
             for prefix in ["By ", "BY ", "by "] where paragraph.hasPrefix(prefix) {
-                let rest = paragraph.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+                let rest = paragraph.dropFirst(prefix.count).trimmingSpaces()
                 if let first = rest.first, first.isUppercase { return rest }
             }
         }
@@ -36,17 +36,6 @@ enum Byline {
     }
 }
 
-extension Substring {
-    func trimmingCharacters(in set: CharacterSetLike) -> String {
-        var s = self
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        return String(s)
-    }
-}
-
-/// Only white space is trimmed; kept as a type so call sites read like Foundation's.
-enum CharacterSetLike { case whitespaces }
 
 /// Reads the date of a news dateline: `GENEVA, 12 March 2024 — ...`, `KYIV, Jan. 5, 2025 (AP) - ...`.
 ///
@@ -66,11 +55,11 @@ enum Dateline {
             // `IZIUM, Kharkiv region, 6 June 2024 —`: the date follows the last comma before the dash.
             let beforeDash = rest[..<end]
             let dateStart = beforeDash.lastIndex(of: ",").map { beforeDash.index(after: $0) } ?? beforeDash.startIndex
-            var candidate = beforeDash[dateStart...].trimmingCharacters(in: .whitespaces)
+            var candidate = beforeDash[dateStart...].trimmingSpaces()
             if DateParser.normalize(candidate) == nil {  // `Jan. 5, 2025`: the comma belongs to the date
-                candidate = beforeDash.trimmingCharacters(in: .whitespaces)
+                candidate = beforeDash.trimmingSpaces()
                 if let lastPlaceComma = candidate.firstIndex(of: ","), DateParser.normalize(candidate) == nil {
-                    candidate = candidate[candidate.index(after: lastPlaceComma)...].trimmingCharacters(in: .whitespaces)
+                    candidate = candidate[candidate.index(after: lastPlaceComma)...].trimmingSpaces()
                 }
             }
             guard candidate.count <= 40, let date = DateParser.normalize(candidate) else { continue }

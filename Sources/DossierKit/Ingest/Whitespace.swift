@@ -8,7 +8,7 @@ enum Whitespace {
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if isSpace(scalar) {
+            if CharacterClass.isSpace(scalar) {
                 pendingSpace = !out.isEmpty
                 continue
             }
@@ -23,11 +23,5 @@ enum Whitespace {
             }
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-        return scalar.properties.isWhitespace
     }
 }

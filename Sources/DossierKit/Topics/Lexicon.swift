@@ -138,16 +138,6 @@ public struct Lexicon: Sendable, Equatable {
     }
 }
 
-extension String {
-    /// The string without leading and trailing whitespace.
-    func trimmingSpaces() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(scalars[first...last])
-    }
-}
 
 /// Reads lexicon YAML into topics, collecting every problem with its line.
 struct LexiconReader {

@@ -73,7 +73,7 @@ struct SharedCorpusIngestTests {
                 for c in rest[rest.index(after: start)..<close.lowerBound] {
                     if c == "<" { inTag = true } else if c == ">" { inTag = false; inner.append(" ") } else if !inTag { inner.append(c) }
                 }
-                let text = TitleChooser.collapseWhitespace(inner)
+                let text = Whitespace.collapse(inner)
                 if text.count >= 4 { found.append(text) }
                 rest = rest[close.upperBound...]
             }
@@ -112,7 +112,7 @@ struct SharedCorpusIngestTests {
             let source = try String(contentsOfFile: Self.corpus + "/" + path, encoding: .isoLatin1)
             let header = source.components(separatedBy: "\n\n")[0]
             let subject = header.split(separator: "\n").first { $0.hasPrefix("Subject: ") }.map { String($0.dropFirst(9)) }
-            #expect(article.title == subject.map(TitleChooser.collapseWhitespace), "\(path)")
+            #expect(article.title == subject.map(Whitespace.collapse), "\(path)")
             #expect(article.metadata.dateSource == "content", "\(path): \(article.metadata.date ?? "-")")
             #expect(article.metadata.date?.hasPrefix("1993-") == true, "\(path): \(article.metadata.date ?? "-")")
             if let id = header.split(separator: "\n").first(where: { $0.hasPrefix("Message-ID: ") }) {

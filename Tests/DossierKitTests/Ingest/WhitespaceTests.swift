@@ -12,7 +12,6 @@ struct WhitespaceTests {
     ])
     func collapsesRunsAndTrims(input: String, expected: String) {
         #expect(Whitespace.collapse(input) == expected)
-        #expect(Whitespace.collapse(input) == TitleChooser.collapseWhitespace(input))
     }
 
     @Test(arguments: [
