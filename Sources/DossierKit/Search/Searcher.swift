@@ -121,20 +121,22 @@ public final class Searcher {
                 } else {
                     fast = nil
                 }
-                let compiled = try compile(plan, filters: request.filters)
+                var compiled: CompiledPlan? = nil
                 var ranked: Statement? = nil
                 if fast == nil {
+                    let compiledPlan = try compile(plan, filters: request.filters)
+                    compiled = compiledPlan
                     let statement = try db.prepare(
-                        compiled.with + """
-                        SELECT p.id, \(compiled.score) AS score\(compiled.columns)
+                        compiledPlan.with + """
+                        SELECT p.id, \(compiledPlan.score) AS score\(compiledPlan.columns)
                         FROM matched AS c
                         JOIN passages AS p ON p.id = c.id
                         JOIN articles AS a ON a.id = p.article_id
-                        WHERE 1\(compiled.filter)
+                        WHERE 1\(compiledPlan.filter)
                         ORDER BY score DESC, a.path, p.ordinal
                         LIMIT :limit OFFSET :offset
                         """)
-                    try compiled.bind(statement)
+                    try compiledPlan.bind(statement)
                     try statement.bind(request.limit ?? -1, named: ":limit")
                     try statement.bind(request.offset, named: ":offset")
                     ranked = statement
@@ -206,7 +208,7 @@ public final class Searcher {
                     details.reset()
                     var explanation: HitExplanation?
                     if explaining {
-                        explanation = compiled.explain(ranked!, firstColumn: 2, score: score, names: nameMatches, ranking: topicRanking)
+                        explanation = compiled?.explain(ranked!, firstColumn: 2, score: score, names: nameMatches, ranking: topicRanking)
                     }
                     emitted += 1
                     if try !sink(hit, explanation, rowid, articleID) { break }
