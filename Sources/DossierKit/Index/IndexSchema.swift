@@ -20,8 +20,10 @@ import Darwin
 /// - `topics`, `passage_topics`, `title_topics`: see ``topicStatements``.
 public enum IndexSchema {
     /// Bumped whenever the tables change; stored in `PRAGMA user_version`.
-    /// Version 2 added the topic tables; a version 1 index gains them when next opened for writing.
-    public static let version = 2
+    /// Version 2 added the topic tables; version 3 the topic weight of each passage tag. An older
+    /// index is brought up to date when next opened for writing (its tags are made again from the
+    /// stored text); until then searches ask for `dossier index`.
+    public static let version = 3
 
     /// The FTS5 tokenizer: Unicode words, diacritics removed, English Porter stemming.
     public static let tokenizer = "porter unicode61 remove_diacritics 2"
@@ -84,18 +86,21 @@ public enum IndexSchema {
 
     /// The topic tags (version 2), made with the lexicon stored in `meta` (`lexicon`, `lexicon_hash`):
     /// - `topics`: the lexicon's topics (id, label, category);
-    /// - `passage_topics`: which passages name which topics, how often (`mentions`) and by how
-    ///   many different names (`names`);
+    /// - `passage_topics`: which passages name which topics, how often (`mentions`), by how
+    ///   many different names (`names`), and the topic's weight there (``TopicRanking/weight(mentions:distinctNames:inTitle:share:)``),
+    ///   keyed by topic and weight so a topic's best passages come first;
     /// - `title_topics`: which article titles name which topics.
-    /// Triggers drop a passage's or article's tags with it.
+    /// Triggers drop a passage's or article's tags with it. (The key's columns come first: SQLite
+    /// 3.40's `integrity_check` misreads a WITHOUT ROWID table whose key column follows others.)
     static let topicStatements = """
         CREATE TABLE IF NOT EXISTS topics(id TEXT PRIMARY KEY, label TEXT NOT NULL, category TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS passage_topics(
             passage_id INTEGER NOT NULL,
             topic_id TEXT NOT NULL,
+            weight REAL NOT NULL,
             mentions INTEGER NOT NULL,
             names INTEGER NOT NULL,
-            PRIMARY KEY(topic_id, passage_id)
+            PRIMARY KEY(topic_id, weight DESC, passage_id)
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS passage_topics_passage ON passage_topics(passage_id);
         CREATE TABLE IF NOT EXISTS title_topics(
@@ -128,10 +133,13 @@ public enum IndexSchema {
                 try db.run("INSERT INTO meta(key, value) VALUES('tokenizer', ?)", [tokenizer])
                 try db.execute("PRAGMA user_version = \(Self.version)")
             }
-        } else if version == 1 {
-            // Version 1 had no topic tables: add them; the indexer tags every passage afterwards.
+        } else if version == 1 || version == 2 {
+            // Version 1 had no topic tables, version 2 no topic weights: (re)make them, and forget
+            // the lexicon the old tags were made with, so the indexer tags every passage afterwards.
             try db.transaction {
+                try db.execute("DROP TRIGGER IF EXISTS passages_drop_topics; DROP TABLE IF EXISTS passage_topics")
                 try db.execute(topicStatements)
+                try db.execute("DELETE FROM meta WHERE key IN ('lexicon', 'lexicon_hash')")
                 try db.execute("PRAGMA user_version = \(Self.version)")
             }
         } else if version != Self.version {

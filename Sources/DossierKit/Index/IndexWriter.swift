@@ -220,22 +220,22 @@ public final class IndexWriter {
         let articleID = db.lastInsertRowID
         try insertTitleFTS.bind([articleID, article.title])
         try insertTitleFTS.run()
-        for (index, passage) in article.passages.enumerated() {
+        var passageIDs: [Int64] = []
+        passageIDs.reserveCapacity(article.passages.count)
+        for passage in article.passages {
             try insertPassage.bind([articleID, passage.ordinal, passage.start, passage.end, passage.text])
             try insertPassage.run()
             let passageID = db.lastInsertRowID
+            passageIDs.append(passageID)
             try insertPassageFTS.bind([passageID, passage.text])
             try insertPassageFTS.run()
-            if let tags {
-                try topicTags?.writePassage(id: passageID, tags: tags.passages[index])
-            } else {
-                try topicTags?.tagPassage(id: passageID, text: passage.text)
-            }
         }
-        if let tags {
-            try topicTags?.writeTitle(articleID: articleID, tags: tags.title)
-        } else {
-            try topicTags?.tagTitle(articleID: articleID, title: article.title)
+        if let store = topicTags {
+            if let tags {
+                try store.writeArticle(id: articleID, passageIDs: passageIDs, tags: tags)
+            } else {
+                try store.tagArticle(article, id: articleID, passageIDs: passageIDs)
+            }
         }
         return articleID
     }

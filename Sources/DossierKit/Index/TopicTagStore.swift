@@ -28,7 +28,7 @@ public final class TopicTagStore {
         self.tagger = TopicTagger(matcher: matcher)
         self.lexiconHash = Self.hash(lexicon)
         insertPassageTag = try db.prepare(
-            "INSERT OR REPLACE INTO passage_topics(passage_id, topic_id, mentions, names) VALUES (?, ?, ?, ?)", persistent: true)
+            "INSERT INTO passage_topics(passage_id, topic_id, mentions, names, weight) VALUES (?, ?, ?, ?, ?)", persistent: true)
         insertTitleTag = try db.prepare("INSERT OR IGNORE INTO title_topics(article_id, topic_id) VALUES (?, ?)", persistent: true)
     }
 
@@ -37,29 +37,37 @@ public final class TopicTagStore {
         ContentHash.sha256(Array(lexicon.compact.utf8))
     }
 
-    /// Tags one passage.
-    func tagPassage(id: Int64, text: String) throws {
-        try writePassage(id: id, tags: tagger.tags(in: text))
+    /// Tags an article's title and passages (`passageIDs` in passage order) and stores the tags.
+    func tagArticle(_ article: Article, id articleID: Int64, passageIDs: [Int64]) throws {
+        try writeArticle(id: articleID, passageIDs: passageIDs, tags: tagger.tags(of: article))
     }
 
-    /// Stores tags computed elsewhere (by a ``TopicTagger`` of the same lexicon) for one passage.
-    func writePassage(id: Int64, tags: [TopicMatcher.Tag]) throws {
-        for tag in tags {
-            try insertPassageTag.bind([id, tag.topic, tag.mentions, tag.names])
-            try insertPassageTag.run()
-        }
-    }
-
-    /// Tags one article title.
-    func tagTitle(articleID: Int64, title: String) throws {
-        try writeTitle(articleID: articleID, tags: tagger.tags(in: title))
-    }
-
-    /// Stores tags computed elsewhere for one article title.
-    func writeTitle(articleID: Int64, tags: [TopicMatcher.Tag]) throws {
-        for tag in tags {
+    /// Stores an article's tags, computed elsewhere by a ``TopicTagger`` of the same lexicon.
+    ///
+    /// Each passage tag carries its topic weight under ``TopicRanking/standard`` (everything of the
+    /// topic's score but the idf, which changes as the index grows): it depends only on the article,
+    /// which never changes once stored (articles are keyed by content), so it is computed once here
+    /// and searches read the best passages of a topic in order from the table's key.
+    func writeArticle(id articleID: Int64, passageIDs: [Int64], tags: ArticleTags) throws {
+        var inTitle = Set<String>()
+        for tag in tags.title {
+            inTitle.insert(tag.topic)
             try insertTitleTag.bind([articleID, tag.topic])
             try insertTitleTag.run()
+        }
+        var passagesNaming: [String: Int] = [:]
+        for passageTags in tags.passages {
+            for tag in passageTags { passagesNaming[tag.topic, default: 0] += 1 }
+        }
+        let passageCount = max(passageIDs.count, 1)
+        for (passageID, passageTags) in zip(passageIDs, tags.passages) {
+            for tag in passageTags {
+                let share = Double(passagesNaming[tag.topic] ?? 0) / Double(passageCount)
+                let weight = TopicRanking.standard.weight(
+                    mentions: tag.mentions, distinctNames: tag.names, inTitle: inTitle.contains(tag.topic), share: share)
+                try insertPassageTag.bind([passageID, tag.topic, tag.mentions, tag.names, weight])
+                try insertPassageTag.run()
+            }
         }
     }
 
@@ -69,9 +77,9 @@ public final class TopicTagStore {
     }
 
     /// Recomputes every tag when the index's tags were made with another lexicon (or none), in
-    /// batches of `batchSize` passages, each its own transaction. The new lexicon is recorded last,
+    /// batches of `batchSize` articles, each its own transaction. The new lexicon is recorded last,
     /// so an interrupted re-tag starts again on the next run. Returns nil when the tags were current.
-    func retagIfNeeded(batchSize: Int = 2000, progress: ((Int, Int) -> Void)? = nil) throws -> Retag? {
+    func retagIfNeeded(batchSize: Int = 200, progress: ((Int, Int) -> Void)? = nil) throws -> Retag? {
         guard try !isCurrent() else { return nil }
         let clock = Stopwatch()
         let total = try db.scalar("SELECT count(*) FROM passages", as: Int.self) ?? 0
@@ -82,24 +90,31 @@ public final class TopicTagStore {
                 try insertTopic.bind([topic.id, topic.label, topic.category])
                 try insertTopic.run()
             }
-            let titles = try db.prepare("SELECT id, title FROM articles")
-            while try titles.step() { try tagTitle(articleID: titles.int64(0), title: titles.string(1)) }
         }
-        let page = try db.prepare("SELECT id, text FROM passages WHERE id > ? ORDER BY id LIMIT ?")
+        // Article by article: a passage's topic weight depends on its article's title and other passages.
+        let page = try db.prepare("SELECT id, title FROM articles WHERE id > ? ORDER BY id LIMIT ?")
+        let passagesOf = try db.prepare("SELECT id, text FROM passages WHERE article_id = ? ORDER BY ordinal")
         var last: Int64 = 0
         var done = 0
         while true {
             let count: Int = try db.transaction {
                 try page.bind([last, batchSize])
-                var n = 0
+                var articles = 0
                 while try page.step() {
                     last = page.int64(0)
-                    try tagPassage(id: last, text: page.string(1))
-                    n += 1
+                    articles += 1
+                    try passagesOf.bind([last])
+                    var ids: [Int64] = []
+                    var passageTags: [[TopicMatcher.Tag]] = []
+                    while try passagesOf.step() {
+                        ids.append(passagesOf.int64(0))
+                        passageTags.append(tagger.tags(in: passagesOf.string(1)))
+                    }
+                    done += ids.count
+                    try writeArticle(id: last, passageIDs: ids, tags: ArticleTags(title: tagger.tags(in: page.string(1)), passages: passageTags))
                 }
-                return n
+                return articles
             }
-            done += count
             progress?(done, total)
             if count < batchSize { break }
         }

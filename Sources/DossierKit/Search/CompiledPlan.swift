@@ -23,6 +23,8 @@ struct CompiledPlan {
     let ranking: RankingProfile
     let topicRanking: TopicRanking
     let scoring: Bool
+    /// Whether the per-leaf evidence columns (for ``explain(_:firstColumn:score:names:ranking:)``) are wanted.
+    let explaining: Bool
     var legs: [String] = []
     var aggregates: [String] = []
     var scoreTerms: [String] = []
@@ -34,10 +36,11 @@ struct CompiledPlan {
     var having = ""
     var filter = ""
 
-    init(ranking: RankingProfile, topicRanking: TopicRanking, scoring: Bool) {
+    init(ranking: RankingProfile, topicRanking: TopicRanking, scoring: Bool, explaining: Bool = false) {
         self.ranking = ranking
         self.topicRanking = topicRanking
         self.scoring = scoring
+        self.explaining = explaining
     }
 
     /// Adds the request's article filters.
@@ -50,7 +53,7 @@ struct CompiledPlan {
     /// `WITH hits ..., matched ...`: the passages that satisfy the plan, with their evidence.
     var with: String {
         """
-        WITH hits(id, k, x, y) AS (
+        WITH hits(id, k, x, y, z) AS (
         \(legs.joined(separator: "\nUNION ALL\n"))
         ),
         matched AS (SELECT id, \(aggregates.joined(separator: ", ")) FROM hits GROUP BY id HAVING \(having))
@@ -76,12 +79,12 @@ struct CompiledPlan {
             if scoring { leaves.append(.text(node.fts5)) }
             bindings.append((":q\(n)", node.fts5))
             let bm25 = scoring ? "-bm25(passage_fts)" : "NULL"
-            legs.append("SELECT rowid, \(10 * n), \(bm25), NULL FROM passage_fts WHERE passage_fts MATCH :q\(n)")
+            legs.append("SELECT rowid, \(10 * n), \(bm25), NULL, NULL FROM passage_fts WHERE passage_fts MATCH :q\(n)")
             aggregates.append("max(k = \(10 * n)) AS l\(n)")
             if scoring {
                 legs.append(
                     """
-                    SELECT p2.id, \(10 * n + 1), -bm25(title_fts), NULL FROM title_fts JOIN passages AS p2 ON p2.article_id = title_fts.rowid
+                    SELECT p2.id, \(10 * n + 1), -bm25(title_fts), NULL, NULL FROM title_fts JOIN passages AS p2 ON p2.article_id = title_fts.rowid
                         WHERE title_fts MATCH :q\(n)
                     """)
                 aggregates += ["max(CASE WHEN k = \(10 * n) THEN x END) AS x\(n)", "max(CASE WHEN k = \(10 * n + 1) THEN x END) AS t\(n)"]
@@ -98,17 +101,28 @@ struct CompiledPlan {
             let weight = scoring ? try idf(plan) : 0
             if scoring { leaves.append(isTopic ? .topic(id, idf: weight) : .category(id, idf: weight)) }
             bindings.append((":t\(n)", id))
+            // A topic's score under the standard weights is idf × the weight stored with each tag
+            // (TopicTagStore): one row per passage, no article-level legs. Other weights, and
+            // categories (whose names are pooled over many topics), are computed from the evidence.
+            let stored = isTopic && topicRanking == .standard
             if isTopic {
-                legs.append("SELECT passage_id, \(10 * n), mentions, names FROM passage_topics WHERE topic_id = :t\(n)")
+                legs.append("SELECT passage_id, \(10 * n), mentions, names, \(stored ? "weight" : "NULL") FROM passage_topics WHERE topic_id = :t\(n)")
             } else {
                 legs.append(
                     """
-                    SELECT pt.passage_id, \(10 * n), sum(pt.mentions), sum(pt.names)
+                    SELECT pt.passage_id, \(10 * n), sum(pt.mentions), sum(pt.names), NULL
                         FROM passage_topics AS pt JOIN topics AS tp ON tp.id = pt.topic_id WHERE tp.category = :t\(n) GROUP BY pt.passage_id
                     """)
             }
             aggregates.append("max(k = \(10 * n)) AS l\(n)")
             if scoring {
+                bindings.append((":idf\(n)", weight))
+                if stored {
+                    aggregates.append("max(CASE WHEN k = \(10 * n) THEN z END) AS w\(n)")
+                    scoreTerms.append(":idf\(n) * coalesce(c.w\(n), 0)")
+                }
+            }
+            if scoring && (explaining || !stored) {
                 let inTopic = isTopic ? "tt.topic_id = :t\(n)" : "tt.topic_id IN (SELECT id FROM topics WHERE category = :t\(n))"
                 let ptInTopic = isTopic ? "pt.topic_id = :t\(n)" : "pt.topic_id IN (SELECT id FROM topics WHERE category = :t\(n))"
                 // Article-level evidence (the title names the topic; the share of the article's passages
@@ -116,14 +130,14 @@ struct CompiledPlan {
                 // by other words gets no topic evidence, and the legs stay as small as the topic's tags.
                 legs.append(
                     """
-                    SELECT DISTINCT pt.passage_id, \(10 * n + 1), 1, NULL FROM passage_topics AS pt
+                    SELECT DISTINCT pt.passage_id, \(10 * n + 1), 1, NULL, NULL FROM passage_topics AS pt
                         JOIN passages AS p2 ON p2.id = pt.passage_id
                         JOIN title_topics AS tt ON tt.article_id = p2.article_id AND \(inTopic)
                         WHERE \(ptInTopic)
                     """)
                 legs.append(
                     """
-                    SELECT pt.passage_id, \(10 * n + 2), ac.c, NULL FROM passage_topics AS pt
+                    SELECT pt.passage_id, \(10 * n + 2), ac.c, NULL, NULL FROM passage_topics AS pt
                         JOIN passages AS p2 ON p2.id = pt.passage_id
                         JOIN (
                             SELECT p3.article_id AS aid, count(DISTINCT pt3.passage_id) AS c FROM passage_topics AS pt3
@@ -135,10 +149,11 @@ struct CompiledPlan {
                     "max(CASE WHEN k = \(10 * n) THEN x END) AS m\(n)", "max(CASE WHEN k = \(10 * n) THEN y END) AS d\(n)",
                     "max(CASE WHEN k = \(10 * n + 1) THEN x END) AS t\(n)", "max(CASE WHEN k = \(10 * n + 2) THEN x END) AS a\(n)",
                 ]
-                bindings.append((":idf\(n)", weight))
                 let share = "(CAST(coalesce(c.a\(n), 0) AS REAL) / max(a.passage_count, 1))"
                 let title = "(c.t\(n) IS NOT NULL)"
-                scoreTerms.append(topicRanking.sql(idfParameter: ":idf\(n)", mentions: "c.m\(n)", names: "c.d\(n)", title: title, share: share))
+                if !stored {
+                    scoreTerms.append(topicRanking.sql(idfParameter: ":idf\(n)", mentions: "c.m\(n)", names: "c.d\(n)", title: title, share: share))
+                }
                 columnList += ["c.m\(n)", "c.d\(n)", title, share]
             }
             return "l\(n)"

@@ -24,6 +24,9 @@ public final class Searcher {
     public var ranking: RankingProfile
     /// How topics score (see ``TopicRanking``).
     public var topicRanking = TopicRanking.standard
+    /// Whether top-k searches may take the fast paths (off in tests that compare them with the
+    /// compiled plan).
+    var fastPaths = true
 
     /// Opens the index at `path` for reading.
     /// - throws: ``IndexError/missing(path:)`` when there is no file, or another ``IndexError``.
@@ -115,16 +118,20 @@ public final class Searcher {
                 // A query that names no topic, unfiltered, with a limit: ranked straight from FTS5's
                 // `ORDER BY rank` with an exact early cut (Searcher+Ranking.swift). Otherwise one
                 // compiled statement ranks every hit. Both give the same scores.
-                let fast: [Ranked]?
-                if !explaining, plan.isTextOnly, request.filters.isEmpty, let limit = request.limit, let node = plan.textNode {
-                    fast = try rankedPassages(expression: node.fts5, limit: limit, offset: request.offset)
-                } else {
-                    fast = nil
+                // A plan made only of topics, likewise, from the topics' weight-ordered tags
+                // (Searcher+TopicRanking.swift).
+                var fast: [Ranked]? = nil
+                if fastPaths, !explaining, request.filters.isEmpty, let limit = request.limit {
+                    if let node = plan.textNode {
+                        fast = try rankedPassages(expression: node.fts5, limit: limit, offset: request.offset)
+                    } else {
+                        fast = try rankedTopicPassages(plan, limit: limit, offset: request.offset)
+                    }
                 }
                 var compiled: CompiledPlan? = nil
                 var ranked: Statement? = nil
                 if fast == nil {
-                    let compiledPlan = try compile(plan, filters: request.filters)
+                    let compiledPlan = try compile(plan, filters: request.filters, explaining: explaining)
                     compiled = compiledPlan
                     let statement = try db.prepare(
                         compiledPlan.with + """
@@ -267,8 +274,8 @@ public final class Searcher {
     }
 
     /// Compiles a plan into SQL (see ``CompiledPlan``).
-    func compile(_ plan: SearchPlan, filters: SearchFilters, scoring: Bool = true) throws -> CompiledPlan {
-        var compiled = CompiledPlan(ranking: ranking, topicRanking: topicRanking, scoring: scoring)
+    func compile(_ plan: SearchPlan, filters: SearchFilters, scoring: Bool = true, explaining: Bool = false) throws -> CompiledPlan {
+        var compiled = CompiledPlan(ranking: ranking, topicRanking: topicRanking, scoring: scoring, explaining: explaining)
         compiled.add(filters)
         var rows: Int?
         func passageCount() throws -> Int {
@@ -283,7 +290,7 @@ public final class Searcher {
         }
         compiled.having = try compiled.add(plan) { leaf in
             switch leaf {
-            case .topic(let id, _): return try idf("SELECT count(*) FROM passage_topics WHERE topic_id = ?", id)
+            case .topic(let id, _): return TopicRanking.idf(hits: try topicPassageCount(id), rows: try passageCount())
             case .category(let name):
                 return try idf(
                     "SELECT count(DISTINCT pt.passage_id) FROM passage_topics AS pt JOIN topics AS t ON t.id = pt.topic_id WHERE t.category = ?",

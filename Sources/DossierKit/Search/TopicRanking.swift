@@ -62,6 +62,13 @@ public struct TopicRanking: Sendable, Equatable {
         return parts
     }
 
+    /// A topic's score in a passage divided by its idf: what the index stores per passage tag
+    /// (`passage_topics.weight`, made with ``standard``), so that a topic's best passages are read
+    /// in order from the table's key and a search scores them as `idf × weight`.
+    public func weight(mentions: Int, distinctNames: Int, inTitle: Bool, share: Double) -> Double {
+        parts(idf: 1, mentions: mentions, distinctNames: distinctNames, inTitle: inTitle, share: share).total
+    }
+
     /// The same score as an SQL expression over columns `m` (mentions), `d` (distinct names),
     /// `t` (0/1 title) and `f` (share), with `idf` bound to `:idf`-style parameter `idfParameter`.
     /// Values are bound, never spliced; only the weights (numbers of this struct) are written in.

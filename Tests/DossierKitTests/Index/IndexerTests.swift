@@ -174,3 +174,37 @@ import Testing
         #expect(try IndexMaintenance.check(path: db).isEmpty)
     }
 }
+
+/// An index made before topic weights (schema 2) asks for an index run, which brings it up to date.
+@Suite struct SchemaUpgradeTests {
+    @Test func aVersion2IndexIsRetaggedWithWeightsOnTheNextRun() throws {
+        let folder = try TestFolder()
+        let db = folder.sub("index.db")
+        try folder.write("news/a.txt", "NATO and the UN\n\nNATO met in Brussels. The UN spoke in Kyiv.\n")
+        _ = try Indexer(databasePath: db).run(roots: [folder.sub("news")])
+        let before = try TopicStatistics(path: db).topics().filter { $0.passages > 0 }.map(\.id)
+        do {  // what a version 2 index looked like: tags without weights
+            let c = try Connection(path: db)
+            try c.execute(
+                """
+                DROP TABLE passage_topics;
+                CREATE TABLE passage_topics(passage_id INTEGER NOT NULL, topic_id TEXT NOT NULL, mentions INTEGER NOT NULL,
+                    names INTEGER NOT NULL, PRIMARY KEY(topic_id, passage_id)) WITHOUT ROWID;
+                PRAGMA user_version = 2;
+                """)
+        }
+        #expect {
+            try Searcher(path: db)
+        } throws: { error in
+            "\(error)".contains("made by an older Dossier (schema 2, expected 3); index its folder again")
+        }
+        let report = try Indexer(databasePath: db).run(roots: [folder.sub("news")])
+        #expect(report.unchanged == 1)
+        #expect(try IndexMaintenance.check(path: db).isEmpty)
+        #expect(try TopicStatistics(path: db).topics().filter { $0.passages > 0 }.map(\.id) == before)
+        let searcher = try Searcher(path: db)
+        var hits: [Hit] = []
+        try searcher.search(SearchRequest(query: try QueryParser().parse("NATO"), limit: 5)) { hits.append($0); return true }
+        #expect(!hits.isEmpty && hits.allSatisfy { $0.topics.contains("nato") })
+    }
+}
