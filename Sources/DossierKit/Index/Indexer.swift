@@ -79,9 +79,14 @@ public final class Indexer {
             var newHashes: [String: Int] = [:]  // content of files new in this run, to recognise moves
             var batch: [(SourceFile, IndexWriter.StoredFile?)] = []
 
-            func flush() throws {
-                let loaded = loadInParallel(batch.map(\.0))
-                for ((file, stored), outcome) in zip(batch, loaded) {
+            // Loading runs one batch ahead of writing: while the writer stores batch k, the loading
+            // threads read, split, hash and tag batch k+1. Only one batch loads at a time (each
+            // loading thread owns a tagger).
+            var loading: (files: [(SourceFile, IndexWriter.StoredFile?)], job: LoadJob)? = nil
+            defer { _ = loading?.job.wait() }  // never leave a job running past the run
+
+            func write(_ files: [(SourceFile, IndexWriter.StoredFile?)], _ loaded: [Result<HashedFile, SkipReason>]) throws {
+                for ((file, stored), outcome) in zip(files, loaded) {
                     switch outcome {
                     case .success(let result):
                         let written = try writer.write(
@@ -106,14 +111,29 @@ public final class Indexer {
                         report.skipped.append((file.path, reason))
                     }
                 }
-                filesDone += batch.count
-                batch.removeAll(keepingCapacity: true)
+                filesDone += files.count
                 if report.bytesRead - bytesAtCommit >= options.commitBytes || clock.seconds - lastCommit >= options.commitSeconds {
                     try writer.commit()
                     bytesAtCommit = report.bytesRead
                     lastCommit = clock.seconds
                 }
                 progress?(Progress(filesDone: filesDone, bytesDone: report.bytesRead, elapsed: clock.seconds))
+            }
+
+            /// Starts loading the gathered batch and writes the one loaded before it; with `last`,
+            /// also writes the batch just started.
+            func flush(last: Bool = false) throws {
+                let previous = loading.map { ($0.files, $0.job.wait()) }
+                loading = nil
+                if !batch.isEmpty {
+                    loading = (batch, LoadJob(files: batch.map(\.0), loader: loader, taggers: taggers, jobs: options.jobs))
+                    batch.removeAll(keepingCapacity: true)
+                }
+                if let (files, loaded) = previous { try write(files, loaded) }
+                if last, let current = loading {
+                    loading = nil
+                    try write(current.files, current.job.wait())
+                }
             }
 
             try FolderWalker().walk(root: root) { entry in
@@ -136,7 +156,7 @@ public final class Indexer {
                     if batch.count >= options.batchSize { try flush() }
                 }
             }
-            try flush()
+            try flush(last: true)
 
             if !options.keepMissing {
                 for stored in try writer.storedFiles(rootID: rootID) where !seen.contains(stored.id) {
@@ -167,12 +187,33 @@ public final class Indexer {
         var tags: [ArticleTags]?
     }
 
+    /// Loading of one batch on a background thread (which spreads it over `options.jobs` threads).
+    final class LoadJob: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var results: [Result<HashedFile, SkipReason>] = []
+        private var waited = false
+
+        init(files: [SourceFile], loader: ArticleLoader, taggers: [TopicTagger], jobs: Int) {
+            DispatchQueue.global().async {
+                self.results = Indexer.loadInParallel(files, loader: loader, taggers: taggers, jobs: jobs)
+                self.done.signal()
+            }
+        }
+
+        /// Blocks until the batch is loaded; returns its results in input order.
+        func wait() -> [Result<HashedFile, SkipReason>] {
+            if !waited {
+                done.wait()
+                waited = true
+            }
+            return results
+        }
+    }
+
     /// Loads and hashes files on `options.jobs` threads; results come back in input order.
-    func loadInParallel(_ files: [SourceFile]) -> [Result<HashedFile, SkipReason>] {
-        let loader = self.loader
-        let taggers = self.taggers
+    static func loadInParallel(_ files: [SourceFile], loader: ArticleLoader, taggers: [TopicTagger], jobs: Int) -> [Result<HashedFile, SkipReason>] {
         let results = UnsafeResults<Result<HashedFile, SkipReason>>(count: files.count)
-        let jobs = max(1, options.jobs)
+        let jobs = max(1, jobs)
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
             var i = worker
             while i < files.count {

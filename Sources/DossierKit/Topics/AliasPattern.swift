@@ -1,6 +1,7 @@
 /// One name of a topic compiled for matching: its stemmed words, how they must be written, and
-/// the phrases that veto it.
-struct AliasPattern: Sendable {
+/// the phrases that veto it. A class, so that the matcher's inner loop shares patterns instead of
+/// copying (and retaining) their arrays for every candidate word.
+final class AliasPattern: Sendable {
     /// Index of the topic in the matcher's topic list.
     let topic: Int
     /// Index of the name among the topic's ``Topic/names`` (for explanations and distinct-name counts).
@@ -16,7 +17,7 @@ struct AliasPattern: Sendable {
     /// Veto phrases (stemmed words), each with the offsets at which this alias sits inside it.
     let vetoes: [(stems: [String], offsets: [Int])]
 
-    init(_ alias: TopicAlias, topic: Int, name: Int) {
+    convenience init(_ alias: TopicAlias, topic: Int, name: Int) {
         self.init(alias, topic: topic, name: name, text: alias.text)
     }
 

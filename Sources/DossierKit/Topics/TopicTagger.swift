@@ -11,8 +11,10 @@ public final class TopicTagger: @unchecked Sendable {
         var folded: String
         var candidates: [Int]
     }
-    /// Words of up to 8 bytes, packed into an integer (most words): no string is made to look them up.
-    private var shortWords: [UInt64: Entry] = [:]
+    /// Words of up to 8 bytes, packed into an integer (most words), to their entry in `entries`:
+    /// no string is made and no hasher runs to look them up.
+    private var shortWords = PackedWordTable()
+    private var entries: [Entry] = []
     private var longWords: [String: Entry] = [:]
     /// Words remembered at most (a bound on memory for very large vocabularies).
     public var capacity = 500_000
@@ -26,18 +28,22 @@ public final class TopicTagger: @unchecked Sendable {
         guard !matcher.patterns.isEmpty else { return [] }
         var tokens: [TopicTokenizer.Token] = []
         tokens.reserveCapacity(text.utf8.count / 5)
-        var starts: [Int: [Int]] = [:]
+        // Words where a name may start, in text order (the matcher asks for every word in order).
+        var starts: [(token: Int, candidates: [Int])] = []
         TopicTokenizer.scan(text) { buffer, start, end in
             let entry = self.entry(&buffer)
-            if !entry.candidates.isEmpty { starts[tokens.count] = entry.candidates }
+            if !entry.candidates.isEmpty { starts.append((tokens.count, entry.candidates)) }
             tokens.append(TopicTokenizer.Token(stem: entry.stem, folded: entry.folded, start: start, end: end))
         }
         guard !starts.isEmpty else { return [] }
         var scalars: [Unicode.Scalar] = []
         var index = 0
+        var next = 0
         let matches = matcher.matches(tokens: tokens, scalars: &scalars, text: text) { _ in
             defer { index += 1 }
-            return starts[index] ?? []
+            guard next < starts.count, starts[next].token == index else { return [] }
+            next += 1
+            return starts[next - 1].candidates
         }
         return TopicMatcher.tags(from: matches)
     }
@@ -47,9 +53,12 @@ public final class TopicTagger: @unchecked Sendable {
         if buffer.count <= 8 {
             var key: UInt64 = 0
             for byte in buffer { key = key << 8 | UInt64(byte) }
-            if let known = shortWords[key] { return known }
+            if let known = shortWords.find(key) { return entries[Int(known)] }
             let made = makeEntry(&buffer)
-            if shortWords.count < capacity { shortWords[key] = made }
+            if entries.count < capacity {
+                shortWords.insert(key, Int32(entries.count))
+                entries.append(made)
+            }
             return made
         }
         let folded = String(decoding: buffer, as: UTF8.self)
@@ -69,5 +78,55 @@ public final class TopicTagger: @unchecked Sendable {
     /// The tags of an article's title and of each of its passages.
     public func tags(of article: Article) -> ArticleTags {
         ArticleTags(title: tags(in: article.title), passages: article.passages.map { tags(in: $0.text) })
+    }
+}
+
+/// A hash table from packed words (up to 8 bytes, never 0) to small integers: open addressing with
+/// linear probing and a multiplicative hash, several times cheaper than `Dictionary`'s SipHash for
+/// the tagger's one lookup per word.
+struct PackedWordTable {
+    private var keys: [UInt64]
+    private var values: [Int32]
+    private var mask: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 1 << 14) {
+        keys = Array(repeating: 0, count: capacity)
+        values = Array(repeating: 0, count: capacity)
+        mask = capacity - 1
+    }
+
+    private func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    /// The value stored for `key`, or nil.
+    func find(_ key: UInt64) -> Int32? {
+        var i = slot(key)
+        while true {
+            let k = keys[i]
+            if k == key { return values[i] }
+            if k == 0 { return nil }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Stores `value` for a `key` not in the table.
+    mutating func insert(_ key: UInt64, _ value: Int32) {
+        if (count + 1) * 2 > keys.count { grow() }
+        var i = slot(key)
+        while keys[i] != 0 { i = (i + 1) & mask }
+        keys[i] = key
+        values[i] = value
+        count += 1
+    }
+
+    private mutating func grow() {
+        let (oldKeys, oldValues) = (keys, values)
+        keys = Array(repeating: 0, count: oldKeys.count * 2)
+        values = Array(repeating: 0, count: oldKeys.count * 2)
+        mask = keys.count - 1
+        count = 0
+        for (key, value) in zip(oldKeys, oldValues) where key != 0 { insert(key, value) }
     }
 }
