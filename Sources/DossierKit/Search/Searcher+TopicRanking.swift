@@ -34,20 +34,16 @@ extension Searcher {
 
         let rows = try db.scalar("SELECT count(*) FROM passages", as: Int.self) ?? 0
         let idfs = try ids.map { TopicRanking.idf(hits: try topicPassageCount($0), rows: rows) }
+        if ids.count == 1 { return try rankedSingleTopic(ids[0], idf: idfs[0], limit: limit, offset: offset) }
         let cursors = try ids.map { id in
             let cursor = try db.prepare("SELECT passage_id, weight FROM passage_topics WHERE topic_id = ? ORDER BY weight DESC, passage_id")
             try cursor.bind([id])
             return cursor
         }
         let weightsOf = try db.prepare("SELECT topic_id, weight FROM passage_topics WHERE passage_id = ?")
-        let lookup = try db.prepare(
-            "SELECT p.ordinal, a.path FROM passages AS p JOIN articles AS a ON a.id = p.article_id WHERE p.id = ?")
         let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
 
-        struct Candidate {
-            var rowid: Int64, score: Double, path: String, ordinal: Int
-        }
-        var kept: [Candidate] = []
+        var kept: [(rowid: Int64, score: Double)] = []
         var topScores: [Double] = []  // the best `need` scores so far, descending
         var seen = Set<Int64>()
         var last = [Double](repeating: 0, count: ids.count)  // weight last read from each list
@@ -73,10 +69,7 @@ extension Searcher {
                 if everyTopic, weights.contains(where: { $0 == nil }) { continue }
                 var score = 0.0
                 for (j, weight) in weights.enumerated() { score = j == 0 ? idfs[0] * (weight ?? 0) : score + idfs[j] * (weight ?? 0) }
-                try lookup.bind([rowid])
-                guard try lookup.step() else { continue }
-                kept.append(Candidate(rowid: rowid, score: score, path: lookup.string(1), ordinal: lookup.int(0)))
-                lookup.reset()
+                kept.append((rowid, score))
                 let at = topScores.firstIndex(where: { $0 < score }) ?? topScores.count
                 if at < need {
                     topScores.insert(score, at: at)
@@ -91,12 +84,61 @@ extension Searcher {
                 if bound < topScores[need - 1] { break }
             }
         }
-        kept.sort { a, b in
+        // Only candidates that reach the `need`-th score can be hits; their paths break ties.
+        let cut = topScores.count >= need ? topScores[need - 1] : -Double.greatestFiniteMagnitude
+        return try ordered(kept.filter { $0.score >= cut }, limit: limit, offset: offset)
+    }
+
+    /// The top passages of one topic, straight from the index: the `offset + limit`-th best weight
+    /// bounds the rows read, and SQLite orders them by the compiled plan's own score and ties.
+    func rankedSingleTopic(_ id: String, idf: Double, limit: Int, offset: Int) throws -> [Ranked] {
+        let kth = try db.scalar(
+            "SELECT weight FROM passage_topics WHERE topic_id = ? ORDER BY weight DESC, passage_id LIMIT 1 OFFSET ?", [id, offset + limit - 1],
+            as: Double.self)
+        // Every row scoring at least the k-th score; `lower` only lets the key's range include
+        // weights that round to the same score.
+        let cut = kth.map { idf * $0 } ?? -Double.greatestFiniteMagnitude
+        let lower = kth.map { $0 - abs($0) * 1e-9 } ?? -Double.greatestFiniteMagnitude
+        let statement = try db.prepare(
+            """
+            SELECT pt.passage_id, :idf * pt.weight AS score FROM passage_topics AS pt
+            JOIN passages AS p ON p.id = pt.passage_id JOIN articles AS a ON a.id = p.article_id
+            WHERE pt.topic_id = :t AND pt.weight >= :lower AND :idf * pt.weight >= :cut
+            ORDER BY score DESC, a.path, p.ordinal LIMIT :limit OFFSET :offset
+            """)
+        try statement.bind(idf, named: ":idf")
+        try statement.bind(id, named: ":t")
+        try statement.bind(lower, named: ":lower")
+        try statement.bind(cut, named: ":cut")
+        try statement.bind(limit, named: ":limit")
+        try statement.bind(offset, named: ":offset")
+        var out: [Ranked] = []
+        while try statement.step() { out.append(Ranked(rowid: statement.int64(0), score: statement.double(1))) }
+        return out
+    }
+
+    /// Candidates in rank order (score, then article path and passage ordinal, as the compiled
+    /// plan orders them), after `offset` and `limit`. Paths are read in one statement.
+    func ordered(_ candidates: [(rowid: Int64, score: Double)], limit: Int, offset: Int) throws -> [Ranked] {
+        if candidates.isEmpty { return [] }
+        let statement = try db.prepare(
+            """
+            SELECT j.key, p.ordinal, a.path FROM json_each(?) AS j
+            JOIN passages AS p ON p.id = j.value JOIN articles AS a ON a.id = p.article_id
+            """)
+        try statement.bind(["[" + candidates.map { String($0.rowid) }.joined(separator: ",") + "]"])
+        var rows: [(rowid: Int64, score: Double, path: String, ordinal: Int)] = []
+        rows.reserveCapacity(candidates.count)
+        while try statement.step() {
+            let candidate = candidates[statement.int(0)]
+            rows.append((candidate.rowid, candidate.score, statement.string(2), statement.int(1)))
+        }
+        rows.sort { a, b in
             if a.score != b.score { return a.score > b.score }
             if a.path != b.path { return a.path.utf8.lexicographicallyPrecedes(b.path.utf8) }
             return a.ordinal < b.ordinal
         }
-        return kept.dropFirst(offset).prefix(limit).map { Ranked(rowid: $0.rowid, score: $0.score) }
+        return rows.dropFirst(offset).prefix(limit).map { Ranked(rowid: $0.rowid, score: $0.score) }
     }
 
     /// The passages tagged with a topic (its idf's `n`).
