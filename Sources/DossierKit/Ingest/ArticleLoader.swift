@@ -247,8 +247,16 @@ public enum ScriptDetector {
         var counts = [Int](repeating: 0, count: names.count)
         var seen = 0
         outer: for passage in passages {
-            for scalar in passage.text.unicodeScalars where CharacterClass.isLetter(scalar) {
-                if let index = scriptIndex(of: scalar.value) { counts[index] += 1 }
+            for scalar in passage.text.unicodeScalars {
+                let v = scalar.value
+                if v < 0x80 {  // ASCII: a letter is A-Z or a-z, and Latin
+                    let lower = v | 0x20
+                    guard lower >= 0x61 && lower <= 0x7A else { continue }
+                    counts[0] += 1
+                } else {
+                    guard CharacterClass.isLetter(scalar) else { continue }
+                    if let index = scriptIndex(of: v) { counts[index] += 1 }
+                }
                 seen += 1
                 if seen >= 4000 { break outer }
             }

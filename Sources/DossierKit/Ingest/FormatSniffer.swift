@@ -26,6 +26,7 @@ public enum FormatSniffer {
 
     /// The format of a file starting with `bytes`, or nil when no rule matches.
     public static func sniff(_ bytes: [UInt8]) -> Format? {
+        if cannotMatch(bytes) { return nil }
         let head = prefixText(bytes)
         let trimmed = head.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
         if head.hasPrefix("From "), looksLikeMbox(head) { return .mbox }
@@ -33,6 +34,34 @@ public enum FormatSniffer {
         if let first = trimmed.first, first == "{" || first == "[", looksLikeJSON(bytes) { return .json }
         if looksLikeEmail(head) { return .email }
         return nil
+    }
+
+    /// True when no rule can match, read from the raw bytes (most text files): the first
+    /// character is not `<`, `{` or `[` (HTML, JSON), the file does not start with `From ` (mbox),
+    /// and its first line has no `:` (a header line, e-mail). Anything unusual (a UTF-16 or UTF-32
+    /// byte-order mark, a NUL byte) is left to the full rules.
+    static func cannotMatch(_ bytes: [UInt8]) -> Bool {
+        let end = min(bytes.count, window)
+        var i = 0
+        if end >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return false }
+        if end >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        let start = i
+        if end - start >= 5, bytes[start..<(start + 5)].elementsEqual("From ".utf8) { return false }
+        var sawColon = false
+        var firstLine = true
+        var first: UInt8? = nil
+        while i < end {
+            let byte = bytes[i]
+            if byte == 0 { return false }
+            if first == nil, byte != 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { first = byte }
+            if firstLine {
+                if byte == 0x0A { firstLine = false } else if byte == UInt8(ascii: ":") { sawColon = true }
+            }
+            if !firstLine, first != nil { break }
+            i += 1
+        }
+        guard let first else { return false }
+        return first != UInt8(ascii: "<") && first != UInt8(ascii: "{") && first != UInt8(ascii: "[") && !sawColon
     }
 
     /// The first ``window`` bytes decoded as text (UTF-16 with a byte-order mark, else UTF-8 or Windows-1252).

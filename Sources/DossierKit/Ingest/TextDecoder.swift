@@ -91,7 +91,11 @@ public enum TextDecoder {
 
     /// Replaces CRLF and lone CR with LF.
     public static func normalizeLineEnds(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        let hasCR =
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.isEmpty ? false : memchr(bytes.baseAddress!, Int32(UInt8(ascii: "\r")), bytes.count) != nil
+            } ?? text.utf8.contains(UInt8(ascii: "\r"))
+        guard hasCR else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)
         var previousCR = false

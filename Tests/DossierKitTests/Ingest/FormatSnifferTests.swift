@@ -53,4 +53,28 @@ struct FormatSnifferTests {
             #expect(!ArticleLoader().canRead(SourceFile(path: "x." + ext, relativePath: "x." + ext, fileSystemPath: [], size: 1, modificationTime: 0)))
         }
     }
+
+    /// The raw-byte early answer never says "no format" where the full rules find one.
+    @Test func theQuickRejectAgreesWithTheRules() {
+        let pieces = [
+            "", " ", "\n", "\r\n", "\t", "<", "<p>", "<html>", "{", "[", "{\"a\": 1}", "From ", "From: a@b.org", "Subject: x", "Date: 1 May 1993",
+            "Title", "Kyiv: a report", "word", ":", "\u{FEFF}", "é", "\u{0}",
+        ]
+        var checked = 0
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let bytes = Array((a + b + "\n" + c).utf8)
+                    if FormatSniffer.cannotMatch(bytes) {
+                        checked += 1
+                        #expect(FormatSniffer.sniff(bytes) == nil, "\(a + b + "\n" + c)")
+                    }
+                }
+            }
+        }
+        #expect(checked > 1000)
+        for bom in [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF]] as [[UInt8]] {
+            #expect(!FormatSniffer.cannotMatch(bom + Array("<html>".utf8)))
+        }
+    }
 }
