@@ -21,7 +21,7 @@ extension Searcher {
 
         // Title bonus per article.
         var titleBonus: [Int64: Double] = [:]
-        let titles = try db.prepare("SELECT rowid, -bm25(title_fts) FROM title_fts WHERE title_fts MATCH ?")
+        let titles = try cached("SELECT rowid, -bm25(title_fts) FROM title_fts WHERE title_fts MATCH ?")
         try titles.bind([expression])
         var maxBonus = 0.0
         while try titles.step() {
@@ -30,9 +30,9 @@ extension Searcher {
             maxBonus = max(maxBonus, bonus)
         }
 
-        let candidates = try db.prepare("SELECT rowid, -bm25(passage_fts) FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank")
+        let candidates = try cached("SELECT rowid, -bm25(passage_fts) FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank")
         try candidates.bind([expression])
-        let lookup = try db.prepare(
+        let lookup = try cached(
             "SELECT p.article_id, p.ordinal, a.path FROM passages AS p JOIN articles AS a ON a.id = p.article_id WHERE p.id = ?")
 
         struct Candidate {

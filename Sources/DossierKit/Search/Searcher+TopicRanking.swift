@@ -32,7 +32,7 @@ extension Searcher {
         if need == 0 { return [] }
         guard Set(ids).count == ids.count else { return nil }
 
-        let rows = try db.scalar("SELECT count(*) FROM passages", as: Int.self) ?? 0
+        let rows = try passageCount()
         let idfs = try ids.map { TopicRanking.idf(hits: try topicPassageCount($0), rows: rows) }
         if ids.count == 1 { return try rankedSingleTopic(ids[0], idf: idfs[0], limit: limit, offset: offset) }
         let cursors = try ids.map { id in
@@ -40,7 +40,7 @@ extension Searcher {
             try cursor.bind([id])
             return cursor
         }
-        let weightsOf = try db.prepare("SELECT topic_id, weight FROM passage_topics WHERE passage_id = ?")
+        let weightsOf = try cached("SELECT topic_id, weight FROM passage_topics WHERE passage_id = ?")
         let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
 
         var kept: [(rowid: Int64, score: Double)] = []
@@ -92,14 +92,15 @@ extension Searcher {
     /// The top passages of one topic, straight from the index: the `offset + limit`-th best weight
     /// bounds the rows read, and SQLite orders them by the compiled plan's own score and ties.
     func rankedSingleTopic(_ id: String, idf: Double, limit: Int, offset: Int) throws -> [Ranked] {
-        let kth = try db.scalar(
-            "SELECT weight FROM passage_topics WHERE topic_id = ? ORDER BY weight DESC, passage_id LIMIT 1 OFFSET ?", [id, offset + limit - 1],
-            as: Double.self)
+        let kthWeight = try cached("SELECT weight FROM passage_topics WHERE topic_id = ? ORDER BY weight DESC, passage_id LIMIT 1 OFFSET ?")
+        try kthWeight.bind([id, offset + limit - 1])
+        let kth = try kthWeight.step() ? kthWeight.double(0) : nil
+        kthWeight.reset()
         // Every row scoring at least the k-th score; `lower` only lets the key's range include
         // weights that round to the same score.
         let cut = kth.map { idf * $0 } ?? -Double.greatestFiniteMagnitude
         let lower = kth.map { $0 - abs($0) * 1e-9 } ?? -Double.greatestFiniteMagnitude
-        let statement = try db.prepare(
+        let statement = try cached(
             """
             SELECT pt.passage_id, :idf * pt.weight AS score FROM passage_topics AS pt
             JOIN passages AS p ON p.id = pt.passage_id JOIN articles AS a ON a.id = p.article_id
@@ -121,7 +122,7 @@ extension Searcher {
     /// plan orders them), after `offset` and `limit`. Paths are read in one statement.
     func ordered(_ candidates: [(rowid: Int64, score: Double)], limit: Int, offset: Int) throws -> [Ranked] {
         if candidates.isEmpty { return [] }
-        let statement = try db.prepare(
+        let statement = try cached(
             """
             SELECT j.key, p.ordinal, a.path FROM json_each(?) AS j
             JOIN passages AS p ON p.id = j.value JOIN articles AS a ON a.id = p.article_id
@@ -143,7 +144,17 @@ extension Searcher {
 
     /// The passages tagged with a topic (its idf's `n`).
     func topicPassageCount(_ id: String) throws -> Int {
-        try db.scalar("SELECT count(*) FROM passage_topics WHERE topic_id = ?", [id], as: Int.self) ?? 0
+        let statement = try cached("SELECT count(*) FROM passage_topics WHERE topic_id = ?")
+        try statement.bind([id])
+        defer { statement.reset() }
+        return try statement.step() ? statement.int(0) : 0
+    }
+
+    /// The passages in the index (idf's `N`).
+    func passageCount() throws -> Int {
+        let statement = try cached("SELECT count(*) FROM passages")
+        defer { statement.reset() }
+        return try statement.step() ? statement.int(0) : 0
     }
 
     /// The topic ids of `nodes` when every one is a topic, else nil.

@@ -27,6 +27,27 @@ public final class Searcher {
     /// Whether top-k searches may take the fast paths (off in tests that compare them with the
     /// compiled plan).
     var fastPaths = true
+    /// Statements of fixed SQL, prepared once and kept between searches (see ``cached(_:)``).
+    private var statements: [String: Statement] = [:]
+
+    /// The prepared statement for `sql`, reset and without bindings: prepared on first use and kept,
+    /// so a search does not compile the same half-dozen statements every time. One user at a time:
+    /// not for two cursors over the same SQL. ``resetCached()`` ends them all (a statement left
+    /// stepping would hold its read snapshot open).
+    func cached(_ sql: String) throws -> Statement {
+        if let statement = statements[sql] {
+            statement.reset()
+            return statement
+        }
+        let statement = try db.prepare(sql, persistent: true)
+        statements[sql] = statement
+        return statement
+    }
+
+    /// Resets every kept statement, releasing their read snapshots.
+    func resetCached() {
+        for statement in statements.values { statement.reset() }
+    }
 
     /// Opens the index at `path` for reading.
     /// - throws: ``IndexError/missing(path:)`` when there is no file, or another ``IndexError``.
@@ -115,6 +136,7 @@ public final class Searcher {
         let matcher = try self.matcher()
         do {
             return try db.readTransaction {
+                defer { resetCached() }
                 // A query that names no topic, unfiltered, with a limit: ranked straight from FTS5's
                 // `ORDER BY rank` with an exact early cut (Searcher+Ranking.swift). Otherwise one
                 // compiled statement ranks every hit. Both give the same scores.
@@ -158,18 +180,18 @@ public final class Searcher {
                     guard let ranked, try ranked.step() else { return nil }
                     return (ranked.int64(0), ranked.double(1))
                 }
-                let details = try db.prepare(
+                let details = try cached(
                     """
                     SELECT p.ordinal, p.start, p."end", p.text, a.id, a.path, a.title, a.author, a.date, a.date_source,
                         a.url, a.source, a.format, a.language
                     FROM passages AS p JOIN articles AS a ON a.id = p.article_id WHERE p.id = ?
                     """)
-                let ftsSnippet = try db.prepare(
+                let ftsSnippet = try cached(
                     "SELECT snippet(passage_fts, 0, char(57344), char(57345), '…', 24) FROM passage_fts WHERE passage_fts MATCH ? AND rowid = ?")
-                let ftsHighlight = try db.prepare(
+                let ftsHighlight = try cached(
                     "SELECT highlight(passage_fts, 0, char(57344), char(57345)) FROM passage_fts WHERE passage_fts MATCH ? AND rowid = ?")
-                let pathsOf = try db.prepare("SELECT path FROM article_paths WHERE article_id = ? ORDER BY path")
-                let topicsOf = try db.prepare("SELECT topic_id FROM passage_topics WHERE passage_id = ? ORDER BY topic_id")
+                let pathsOf = try cached("SELECT path FROM article_paths WHERE article_id = ? ORDER BY path")
+                let topicsOf = try cached("SELECT topic_id FROM passage_topics WHERE passage_id = ? ORDER BY topic_id")
                 let highlightTopics = try self.highlightTopics(plan, matcher: matcher)
                 let positiveText = plan.positiveLeaves.compactMap(\.textNode)
                 let textExpression = positiveText.isEmpty ? nil : QueryNode.or(positiveText).fts5
@@ -239,6 +261,7 @@ public final class Searcher {
         let plan = try self.plan(request)
         do {
             return try db.readTransaction {
+                defer { resetCached() }
                 let compiled = try compile(plan, filters: request.filters, scoring: false)
                 let statement = try db.prepare(
                     compiled.with + """
