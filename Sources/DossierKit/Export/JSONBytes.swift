@@ -125,14 +125,20 @@ struct JSONBytes {
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Escapes `"`, `\`, control characters and U+2028/U+2029 as ``JSONObject/quote(_:)`` does.
-    static func appendEscaped<C: Collection>(_ source: C, to out: inout [UInt8]) where C.Element == UInt8, C.Index == Int {
-        var run = source.startIndex  // start of bytes not yet copied
-        var i = source.startIndex
-        let end = source.endIndex
-        func flush(_ upTo: Int) {
-            if upTo > run { out.append(contentsOf: source[run..<upTo]) }
-        }
+    static func appendEscaped(_ source: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        guard let base = source.baseAddress else { return }
+        let end = source.count
+        var run = 0  // start of bytes not yet copied
+        var i = 0
         while i < end {
+            // Eight bytes at a time while none of them needs a look: no byte below 0x20, no '"',
+            // no '\\', no 0xE2 (the lead byte of U+2028 and U+2029).
+            while i + 8 <= end {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if Self.hasSpecialByte(word) { break }
+                i += 8
+            }
+            if i >= end { break }
             let b = source[i]
             if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 {
                 i += 1
@@ -140,7 +146,7 @@ struct JSONBytes {
             }
             if b == 0xE2 {
                 if i + 2 < end && source[i + 1] == 0x80 && (source[i + 2] == 0xA8 || source[i + 2] == 0xA9) {
-                    flush(i)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: source[run..<i]))
                     out.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, source[i + 2] == 0xA8 ? 0x38 : 0x39])
                     i += 3
                     run = i
@@ -149,7 +155,7 @@ struct JSONBytes {
                 }
                 continue
             }
-            flush(i)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: source[run..<i]))
             switch b {
             case 0x22, 0x5C: out.append(contentsOf: [0x5C, b])
             case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
@@ -160,7 +166,24 @@ struct JSONBytes {
             i += 1
             run = i
         }
-        flush(end)
+        if end > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: source[run..<end])) }
+    }
+
+    /// `appendEscaped` of an array of bytes.
+    static func appendEscaped(_ source: [UInt8], to out: inout [UInt8]) {
+        source.withUnsafeBufferPointer { appendEscaped($0, to: &out) }
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// True when a byte of `word` is below 0x20, or is 0x22, 0x5C or 0xE2 (exact, no false negatives).
+    @inline(__always)
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        @inline(__always) func hasLess(_ v: UInt64, _ n: UInt64) -> Bool { (v &- ones &* n) & ~v & highs != 0 }
+        return hasLess(word, 0x20) || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+            || hasZero(word ^ (ones &* 0xE2))
     }
 
     /// Appends the decimal digits of `value`.
