@@ -6,6 +6,9 @@ import DossierSQLite
 /// Why: for a word found in nearly every passage ("the"), FTS5's snippet() is the largest cost of
 /// an export; most of it is rebuilding its output with one `sqlite3_mprintf` per piece.
 ///
+/// A struct, so its scratch arrays are accessed without run-time exclusivity checks; not for
+/// sharing between threads (its tokenizer is not).
+///
 /// How it stays identical:
 /// - the text is split by FTS5's own tokenizer (``FTS5Tokenizer``, `porter unicode61 remove_diacritics 2`),
 ///   so tokens, positions and byte offsets are the index's;
@@ -20,7 +23,7 @@ import DossierSQLite
 /// match, so ``init(connection:query:tokenizer:)`` returns nil and the caller keeps FTS5's snippet().
 /// ``snippet(of:into:)`` returns false for a text it cannot be sure of (a NUL byte, a synonym
 /// token), and the caller asks FTS5 for that one row.
-final class FTS5SnippetMaker {
+struct FTS5SnippetMaker {
     /// Tokens per snippet: the last argument of snippet().
     static let tokensPerSnippet = 24
     static let open: [UInt8] = Array("\u{E000}".utf8)
@@ -106,7 +109,7 @@ final class FTS5SnippetMaker {
 
     /// Appends the snippet of `text` to `out`, with FTS5's markers (U+E000, U+E001) and `…`.
     /// Returns false, leaving `out` as it was, when the text needs FTS5's own snippet().
-    func snippet(of text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+    mutating func snippet(of text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
         if text.contains(0) { return false }  // sqlite3_mprintf("%.*s") stops at a NUL
         tokenize(text)
         if synonym { return false }
@@ -145,9 +148,8 @@ final class FTS5SnippetMaker {
     }
 
     /// Tokens of the text (offsets and matching terms) and the first token of each sentence.
-    private func tokenize(_ text: UnsafeBufferPointer<UInt8>) {
-        // Local arrays, moved out of the instance and back: the callback then runs without the
-        // exclusivity checks of class properties.
+    private mutating func tokenize(_ text: UnsafeBufferPointer<UInt8>) {
+        // Local arrays, moved out and back, for the callback to append to.
         var starts = tokenStart
         var ends = tokenEnd
         var masks = tokenTerms
@@ -211,7 +213,7 @@ final class FTS5SnippetMaker {
     }
 
     /// Every phrase instance, ordered as FTS5's xInst: by position, then by phrase.
-    private func findInstances() {
+    private mutating func findInstances() {
         instances.removeAll(keepingCapacity: true)
         let count = tokenTerms.count
         for position in 0..<count where tokenTerms[position] != 0 {
@@ -228,18 +230,28 @@ final class FTS5SnippetMaker {
 
     /// fts5SnippetScore: 1000 for each phrase's first instance in the window, 1 for the others,
     /// and (with `adjust`) the window start that centres the instances found.
-    private func windowScore(from start: Int, nDocsize: Int, adjust: Bool) -> (Int, Int) {
+    private mutating func windowScore(from start: Int, nDocsize: Int, adjust: Bool) -> (Int, Int) {
         let nToken = Self.tokensPerSnippet
         let end = start + nToken
         for i in seen.indices { seen[i] = false }
         var score = 0
         var first = -1
         var last = 0
-        for instance in instances where instance.position >= start && instance.position < end {
+        // Instances are in position order: start at the first one inside the window.
+        var low = 0
+        var high = instances.count
+        while low < high {
+            let middle = (low + high) / 2
+            if instances[middle].position < start { low = middle + 1 } else { high = middle }
+        }
+        var i = low
+        while i < instances.count && instances[i].position < end {
+            let instance = instances[i]
             score += seen[instance.phrase] ? 1 : 1000
             seen[instance.phrase] = true
             if first < 0 { first = instance.position }
             last = instance.position + phrases[instance.phrase].count
+            i += 1
         }
         guard adjust else { return (score, 0) }
         var adjusted = first - (nToken - (last - first)) / 2

@@ -51,7 +51,7 @@ import Testing
 
     func compare(db: Connection, query text: String, limit: Int? = nil) throws -> (rows: Int, certain: Bool) {
         let node = try QueryParser().parse(text).root
-        guard let maker = FTS5SnippetMaker(connection: db, query: node, tokenizer: IndexSchema.tokenizer) else { return (0, false) }
+        guard var maker = FTS5SnippetMaker(connection: db, query: node, tokenizer: IndexSchema.tokenizer) else { return (0, false) }
         let rows = try db.prepare(
             "SELECT p.text, \(Self.snippetSQL) FROM passage_fts JOIN passages AS p ON p.id = passage_fts.rowid WHERE passage_fts MATCH ?"
                 + (limit.map { " LIMIT \($0)" } ?? ""))
