@@ -41,7 +41,7 @@ extension Searcher {
         do {
             return try db.readTransaction {
                 // Snippets made in Swift exactly as FTS5 makes them, when the query's shape allows.
-                let maker = snippets ? FTS5SnippetMaker(connection: db, query: node, tokenizer: IndexSchema.tokenizer) : nil
+                var maker = snippets ? FTS5SnippetMaker(connection: db, query: node, tokenizer: IndexSchema.tokenizer) : nil
                 if !snippets || maker != nil {
                     return try exportWithoutFTSSnippets(
                         request, node: node, filter: filter, sliced: sliced, maker: maker, sink: sink)
@@ -90,54 +90,66 @@ extension Searcher {
 
     /// The ranked hits of a text-only query, with the snippet made by `maker` (empty without one).
     ///
-    /// The statement reads every column but the snippet; topics and paths come joined with U+001F
-    /// by subqueries, which run in row id order before the sort, so their pages are read in order
-    /// instead of once per row at random.
+    /// The statement reads every column but the snippet; topics come joined with U+001F by a
+    /// subquery, which runs in row id order before the sort, so its pages are read in order instead
+    /// of once per row at random. Paths are read per row only for the few articles that have more
+    /// than one. SQLite and the snippets run on a second thread (``RowPipeline``), the caller's
+    /// sink (formatting, hashing, writing) on this one.
     private func exportWithoutFTSSnippets(
         _ request: SearchRequest, node: QueryNode, filter: (sql: String, bindings: [(String, any Bindable)]),
         sliced: Bool, maker: FTS5SnippetMaker?, sink: (ExportedHit) throws -> Bool
     ) throws -> Int {
+        var maker = maker
         let rows = try db.prepare(
             """
             SELECT f.rowid, \(textScoreSQL) AS score,
                 (SELECT group_concat(topic_id, char(31)) FROM passage_topics WHERE passage_id = f.rowid),
-                p.ordinal, p.start, p."end", p.text,
-                (SELECT group_concat(path, char(31)) FROM article_paths WHERE article_id = a.id),
-                a.path, a.title, a.author, a.date, a.date_source,
+                p.ordinal, p.start, p."end", p.text, a.id, a.path, a.title, a.author, a.date, a.date_source,
                 a.url, a.source, a.format, a.language, a.hash
             \(Self.rankedTextMatches(filter: filter.sql))\(sliced ? " LIMIT :limit OFFSET :offset" : "")
             """)
         try bindRanked(rows, request: request, node: node, filter: filter, sliced: sliced)
+        var multiPath = Set<Int64>()
+        let multiPathArticles = try db.prepare("SELECT article_id FROM article_paths GROUP BY article_id HAVING count(*) > 1")
+        while try multiPathArticles.step() { multiPath.insert(multiPathArticles.int64(0)) }
+        let pathsOf = try db.prepare("SELECT path FROM article_paths WHERE article_id = ? ORDER BY path")
         let ftsSnippetOf = try db.prepare(
             "SELECT snippet(passage_fts, 0, char(57344), char(57345), '…', 24) FROM passage_fts WHERE passage_fts MATCH ? AND rowid = ?")
-        var snippetBytes: [UInt8] = []
-        snippetBytes.reserveCapacity(1024)
         var emitted = 0
-        while try rows.step() {
-            let passageID = rows.int64(0)
-            var snippet = ""
-            if let maker {
-                snippetBytes.removeAll(keepingCapacity: true)
-                if maker.snippet(of: rows.bytes(6), into: &snippetBytes) {
-                    snippet = Self.mergeAdjacentMatches(utf8: snippetBytes)
-                } else {
-                    try ftsSnippetOf.bind([node.fts5, passageID])
-                    if try ftsSnippetOf.step() { snippet = Self.mergeAdjacentMatches(ftsSnippetOf.string(0)) }
+        try RowPipeline.run(produce: { (emit: (ExportedHit) -> Bool) in
+            var snippetBytes: [UInt8] = []
+            snippetBytes.reserveCapacity(1024)
+            var made = 0
+            while try rows.step() {
+                let passageID = rows.int64(0)
+                var snippet = ""
+                if maker != nil {
+                    snippetBytes.removeAll(keepingCapacity: true)
+                    if maker!.snippet(of: rows.bytes(6), into: &snippetBytes) {
+                        snippet = Self.mergeAdjacentMatches(utf8: snippetBytes)
+                    } else {
+                        try ftsSnippetOf.bind([node.fts5, passageID])
+                        if try ftsSnippetOf.step() { snippet = Self.mergeAdjacentMatches(ftsSnippetOf.string(0)) }
+                    }
                 }
+                let articleID = rows.int64(7)
+                let path = rows.string(8)
+                let paths = multiPath.contains(articleID) ? try Self.strings(pathsOf, articleID) : [path]
+                let metadata = ArticleMetadata(
+                    author: rows.optionalString(10), date: rows.optionalString(11), dateSource: rows.optionalString(12),
+                    url: rows.optionalString(13), source: rows.optionalString(14), format: rows.string(15),
+                    language: rows.optionalString(16))
+                let hit = Hit(
+                    rank: request.offset + made + 1, score: rows.double(1), path: path, paths: paths,
+                    title: rows.string(9), metadata: metadata, passage: rows.int(3), start: rows.int(4), end: rows.int(5),
+                    text: rows.string(6), snippet: snippet, topics: Self.sortedList(rows.bytes(2)))
+                made += 1
+                if !emit(ExportedHit(hit: hit, passageID: passageID, articleHash: rows.string(17))) { break }
             }
-            let path = rows.string(8)
-            let paths = Self.sortedList(rows.bytes(7))
-            let metadata = ArticleMetadata(
-                author: rows.optionalString(10), date: rows.optionalString(11), dateSource: rows.optionalString(12),
-                url: rows.optionalString(13), source: rows.optionalString(14), format: rows.string(15),
-                language: rows.optionalString(16))
-            let hit = Hit(
-                rank: request.offset + emitted + 1, score: rows.double(1), path: path, paths: paths.isEmpty ? [path] : paths,
-                title: rows.string(9), metadata: metadata, passage: rows.int(3), start: rows.int(4), end: rows.int(5),
-                text: rows.string(6), snippet: snippet, topics: Self.sortedList(rows.bytes(2)))
+        }, consume: { exported in
             emitted += 1
-            if try !sink(ExportedHit(hit: hit, passageID: passageID, articleHash: rows.string(17))) { break }
-        }
+            return try sink(exported)
+        })
         return emitted
     }
 
