@@ -18,13 +18,16 @@ public struct ExportedHit: Sendable {
 
 extension Searcher {
     /// Streams every hit of `request` for export, in the same order and with the same values as
-    /// ``search(_:sink:)``, but in one SQL statement: snippets are made while the matches are read,
-    /// instead of by a second full-text lookup per hit. SQLite's sorter spills to a temporary file
-    /// when the rows outgrow its cache, so memory stays flat however many hits there are.
+    /// ``search(_:sink:)``, but in one ranked SQL statement instead of a second full-text lookup per
+    /// hit. SQLite's sorter spills to a temporary file when the rows outgrow its cache, so memory
+    /// stays flat however many hits there are.
+    ///
+    /// Snippets are FTS5's `snippet()`, byte for byte: made in Swift by ``FTS5SnippetMaker`` (with
+    /// FTS5's own tokenizer) when the query's shape lets it be exact, else by FTS5 in the statement.
+    /// Rows are read, and snippets made, on a second thread while `sink` runs on the calling one.
     ///
     /// Use it when every hit is wanted; ``search(_:sink:)`` is faster for a top few. With `snippets`
-    /// false, ``Hit/snippet`` is empty: FTS5's `snippet()` is most of the cost of a query that matches
-    /// a word many times in every passage (about 70% for "the").
+    /// false, ``Hit/snippet`` is empty.
     /// - returns: the number of hits passed to `sink` (stops early when `sink` returns false).
     /// - throws: ``SearchError`` for a query SQLite rejects, ``IndexError`` for storage failures.
     @discardableResult
@@ -41,7 +44,10 @@ extension Searcher {
         do {
             return try db.readTransaction {
                 // Snippets made in Swift exactly as FTS5 makes them, when the query's shape allows.
-                var maker = snippets ? FTS5SnippetMaker(connection: db, query: node, tokenizer: IndexSchema.tokenizer) : nil
+                // Only over an index made with the tokenizer the maker uses (recorded in `meta`).
+                let tokenizer = try db.scalar("SELECT value FROM meta WHERE key = 'tokenizer'", as: String.self)
+                let maker = snippets && tokenizer == IndexSchema.tokenizer
+                    ? FTS5SnippetMaker(connection: db, query: node, tokenizer: IndexSchema.tokenizer) : nil
                 if !snippets || maker != nil {
                     return try exportWithoutFTSSnippets(
                         request, node: node, filter: filter, sliced: sliced, maker: maker, sink: sink)
@@ -93,8 +99,8 @@ extension Searcher {
     /// The statement reads every column but the snippet; topics come joined with U+001F by a
     /// subquery, which runs in row id order before the sort, so its pages are read in order instead
     /// of once per row at random. Paths are read per row only for the few articles that have more
-    /// than one. SQLite and the snippets run on a second thread (``RowPipeline``), the caller's
-    /// sink (formatting, hashing, writing) on this one.
+    /// than one. SQLite runs on one thread, the snippets on another (``RowPipeline``), and the
+    /// caller's sink (formatting, hashing, writing) on this one.
     private func exportWithoutFTSSnippets(
         _ request: SearchRequest, node: QueryNode, filter: (sql: String, bindings: [(String, any Bindable)]),
         sliced: Bool, maker: FTS5SnippetMaker?, sink: (ExportedHit) throws -> Bool
@@ -116,36 +122,48 @@ extension Searcher {
         let ftsSnippetOf = try db.prepare(
             "SELECT snippet(passage_fts, 0, char(57344), char(57345), '…', 24) FROM passage_fts WHERE passage_fts MATCH ? AND rowid = ?")
         var emitted = 0
+        // Three stages on two cores: SQLite | snippets | the caller's sink (formatting, hashing, writing).
         try RowPipeline.run(produce: { (emit: (ExportedHit) -> Bool) in
             var snippetBytes: [UInt8] = []
             snippetBytes.reserveCapacity(1024)
-            var made = 0
-            while try rows.step() {
-                let passageID = rows.int64(0)
-                var snippet = ""
-                if maker != nil {
-                    snippetBytes.removeAll(keepingCapacity: true)
-                    if maker!.snippet(of: rows.bytes(6), into: &snippetBytes) {
-                        snippet = Self.mergeAdjacentMatches(utf8: snippetBytes)
-                    } else {
+            try RowPipeline.run(produce: { (emit: ((ExportedHit, Bool)) -> Bool) in
+                var made = 0
+                while try rows.step() {
+                    let passageID = rows.int64(0)
+                    var snippet = ""
+                    var needsSnippet = maker != nil
+                    // The maker gives up only on a NUL byte (sqlite3_mprintf stops there): FTS5 makes those.
+                    if needsSnippet && rows.bytes(6).contains(0) {
                         try ftsSnippetOf.bind([node.fts5, passageID])
                         if try ftsSnippetOf.step() { snippet = Self.mergeAdjacentMatches(ftsSnippetOf.string(0)) }
+                        needsSnippet = false
                     }
+                    let articleID = rows.int64(7)
+                    let path = rows.string(8)
+                    let paths = multiPath.contains(articleID) ? try Self.strings(pathsOf, articleID) : [path]
+                    let metadata = ArticleMetadata(
+                        author: rows.optionalString(10), date: rows.optionalString(11), dateSource: rows.optionalString(12),
+                        url: rows.optionalString(13), source: rows.optionalString(14), format: rows.string(15),
+                        language: rows.optionalString(16))
+                    let hit = Hit(
+                        rank: request.offset + made + 1, score: rows.double(1), path: path, paths: paths,
+                        title: rows.string(9), metadata: metadata, passage: rows.int(3), start: rows.int(4), end: rows.int(5),
+                        text: rows.string(6), snippet: snippet, topics: Self.sortedList(rows.bytes(2)))
+                    made += 1
+                    if !emit((ExportedHit(hit: hit, passageID: passageID, articleHash: rows.string(17)), needsSnippet)) { break }
                 }
-                let articleID = rows.int64(7)
-                let path = rows.string(8)
-                let paths = multiPath.contains(articleID) ? try Self.strings(pathsOf, articleID) : [path]
-                let metadata = ArticleMetadata(
-                    author: rows.optionalString(10), date: rows.optionalString(11), dateSource: rows.optionalString(12),
-                    url: rows.optionalString(13), source: rows.optionalString(14), format: rows.string(15),
-                    language: rows.optionalString(16))
-                let hit = Hit(
-                    rank: request.offset + made + 1, score: rows.double(1), path: path, paths: paths,
-                    title: rows.string(9), metadata: metadata, passage: rows.int(3), start: rows.int(4), end: rows.int(5),
-                    text: rows.string(6), snippet: snippet, topics: Self.sortedList(rows.bytes(2)))
-                made += 1
-                if !emit(ExportedHit(hit: hit, passageID: passageID, articleHash: rows.string(17))) { break }
-            }
+            }, consume: { item in
+                var (exported, needsSnippet) = item
+                if needsSnippet {
+                    snippetBytes.removeAll(keepingCapacity: true)
+                    var text = exported.hit.text
+                    guard text.withUTF8({ maker!.snippet(of: $0, into: &snippetBytes) }) else {
+                        throw IndexError.wrap(SQLiteError(code: 1, message: "no snippet for passage \(exported.passageID)"), path: path)
+                    }
+                    exported.hit.snippet = Self.mergeAdjacentMatches(utf8: snippetBytes)
+                }
+                return emit(exported)
+            })
         }, consume: { exported in
             emitted += 1
             return try sink(exported)
