@@ -120,20 +120,29 @@ struct FTS5SnippetMaker {
         // fts5SnippetFunction: the best window over every instance and sentence start.
         var bestScore = 0
         var bestStart = 0
+        // Instances come in position order, so the sentence index only moves forward, and a window
+        // already scored (same start) cannot win again: its score was compared with a best score
+        // that has only grown since. Skipping those is exactly FTS5's outcome, with less work.
+        var jj = 0
+        var lastStart = -1
+        var lastSentence = -1
         for instance in instances {
             let io = instance.position
-            let (score, adjusted) = windowScore(from: io, nDocsize: nDocsize, adjust: true)
-            if score > bestScore {
-                bestScore = score
-                bestStart = adjusted
+            if io != lastStart {
+                lastStart = io
+                let (score, adjusted) = windowScore(from: io, nDocsize: nDocsize, adjust: true)
+                if score > bestScore {
+                    bestScore = score
+                    bestStart = adjusted
+                }
             }
             if !sentenceStarts.isEmpty && nDocsize > nToken {
-                var jj = 0
                 while jj < sentenceStarts.count - 1 {
                     if sentenceStarts[jj + 1] > io { break }
                     jj += 1
                 }
-                if sentenceStarts[jj] < io {
+                if sentenceStarts[jj] < io && jj != lastSentence {
+                    lastSentence = jj
                     var (score, _) = windowScore(from: sentenceStarts[jj], nDocsize: nDocsize, adjust: false)
                     score += sentenceStarts[jj] == 0 ? 120 : 100
                     if score > bestScore {
