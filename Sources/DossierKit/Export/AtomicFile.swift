@@ -60,6 +60,11 @@ public final class AtomicFile: OutputSink {
         if buffer.count >= capacity { try flush() }
     }
 
+    public func write(bytes: UnsafeRawBufferPointer) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { try flush() }
+    }
+
     public func flush() throws {
         guard fd >= 0 else { throw ExportError.output(path: path, reason: "already closed") }
         var offset = 0

@@ -26,8 +26,8 @@ public final class BatchExporter {
         public var dedupe: Bool
         /// How query text is read (``QueryParser/Mode``).
         public var mode: QueryParser.Mode
-        /// Make snippets (the `snippet` column). Off, the column is empty and a query that matches
-        /// everywhere exports several times faster (see ``Searcher/exportHits(_:snippets:sink:)``).
+        /// Make snippets (the `snippet` column). Off, the column is empty and an export is faster
+        /// (see ``Searcher/exportHits(_:snippets:sink:)``).
         public var snippets: Bool
 
         public init(limitPerQuery: Int? = nil, dedupe: Bool = false, mode: QueryParser.Mode = .syntax, snippets: Bool = true) {

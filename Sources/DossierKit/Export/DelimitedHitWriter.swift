@@ -37,13 +37,76 @@ public final class DelimitedHitWriter: HitWriter {
             try writeRow(leadingColumns + HitColumns.names)
             wroteHeader = true
         }
-        let values = HitColumns.values(hit)
-        var cells = leading.map(neutralize)
-        for (index, value) in values.enumerated() {
-            let cell = value ?? ""
-            cells.append(HitColumns.textColumns.contains(index) ? neutralize(cell) : cell)
+        // One cell per HitColumns.names, as bytes into one reused line; missing values are empty cells.
+        // Free-text cells (path to url, topics, snippet, text) are the ones neutralised.
+        line.removeAll(keepingCapacity: true)
+        cells = 0
+        for cell in leading { try append(cell, text: true) }
+        let m = hit.metadata
+        try appendNumber(hit.rank)
+        separate()
+        JSONBytes.appendScore(hit.score, to: &line)
+        try append(hit.path, text: true)
+        try append(hit.title, text: true)
+        try append(m.date ?? "", text: true)
+        try append(m.author ?? "", text: true)
+        try append(m.source ?? "", text: true)
+        try append(m.url ?? "", text: true)
+        try append(m.format, text: false)
+        try append(m.language ?? "", text: false)
+        try appendNumber(hit.passage)
+        try appendNumber(hit.start)
+        try appendNumber(hit.end)
+        try append(hit.topics.count == 1 ? hit.topics[0] : hit.topics.joined(separator: ";"), text: true)
+        try append(hit.snippet(open: HitColumns.matchOpen, close: HitColumns.matchClose), text: true)
+        try append(hit.text, text: true)
+        try append(m.dateSource ?? "", text: false)
+        line.append(contentsOf: style == .csv ? [0x0D, 0x0A] : [0x0A])
+        try sink.write(bytes: line)
+    }
+
+    private var line: [UInt8] = []
+    private var cells = 0
+
+    private func separate() {
+        if cells > 0 { line.append(style == .csv ? 0x2C : 0x09) }
+        cells += 1
+    }
+
+    private func appendNumber(_ value: Int) throws {
+        separate()
+        JSONBytes.appendDecimal(value, to: &line)
+    }
+
+    /// One cell: neutralised when `text` (as ``neutralize(_:)``), then quoted (CSV) or escaped (TSV).
+    private func append(_ cell: String, text: Bool) throws {
+        separate()
+        var cell = cell
+        if text && neutralizeFormulas, let first = cell.utf8.first,
+            first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
+                || first == 0x09 || first == 0x0D
+        {
+            cell = "'" + cell
         }
-        try writeRow(cells)
+        switch style {
+        case .csv:
+            if Self.needsQuotes(cell) {
+                line.append(contentsOf: try quotedByCSVLibrary(cell).utf8)
+            } else {
+                line.append(contentsOf: cell.utf8)
+            }
+        case .tsv:
+            cell.withUTF8 { bytes in
+                var run = 0
+                for (i, b) in bytes.enumerated() where b == 0x5C || b == 0x09 || b == 0x0A || b == 0x0D {
+                    line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                    line.append(0x5C)
+                    line.append(b == 0x5C ? 0x5C : b == 0x09 ? 0x74 : b == 0x0A ? 0x6E : 0x72)
+                    run = i + 1
+                }
+                line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+            }
+        }
     }
 
     public func finish() throws {

@@ -58,14 +58,14 @@ public enum ExportRowWriters {
         case .opensearch: return OpenSearchBulkWriter(sink: sink, indexName: indexName, dedupe: dedupe)
         }
     }
+}
 
-    /// The leading JSON fields of a row.
-    static func leadingObject(_ row: ExportRow) -> JSONObject {
-        var leading = JSONObject()
-        leading.add("query_id", row.queryID)
-        leading.add("query", row.query)
-        if let ids = row.queryIDs { leading.add("query_ids", strings: ids) }
-        return leading
+extension ExportRowWriters {
+    /// The leading JSON fields of a row: `query_id`, `query`, and `query_ids` with dedupe.
+    static func addLeadingFields(_ row: ExportRow, to out: inout JSONBytes) {
+        out.add("query_id", row.queryID)
+        out.add("query", row.query)
+        if let ids = row.queryIDs { out.add("query_ids", strings: ids) }
     }
 }
 
@@ -97,7 +97,7 @@ private final class JSONRows: ExportRowWriter {
     }
 
     func write(_ row: ExportRow) throws {
-        try writer.write(leading: ExportRowWriters.leadingObject(row), hit: row.hit.hit)
+        try writer.write(hit: row.hit.hit) { ExportRowWriters.addLeadingFields(row, to: &$0) }
     }
 
     func finish() throws { try writer.finish() }

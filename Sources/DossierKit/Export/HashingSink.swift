@@ -26,6 +26,12 @@ public final class HashingSink: OutputSink {
         try inner.write(text)
     }
 
+    public func write(bytes: UnsafeRawBufferPointer) throws {
+        hasher.update(bufferPointer: bytes)
+        byteCount += bytes.count
+        try inner.write(bytes: bytes)
+    }
+
     public func flush() throws {
         try inner.flush()
     }

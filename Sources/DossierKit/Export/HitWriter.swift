@@ -30,19 +30,6 @@ public enum HitColumns {
         let fraction = String(units % 10000)
         return (negative ? "-" : "") + String(units / 10000) + "." + String(repeating: "0", count: 4 - fraction.count) + fraction
     }
-
-    /// The values of a hit's columns, as text (nil for missing values).
-    static func values(_ hit: Hit) -> [String?] {
-        let m = hit.metadata
-        return [
-            String(hit.rank), score(hit.score), hit.path, hit.title, m.date, m.author, m.source, m.url, m.format, m.language,
-            String(hit.passage), String(hit.start), String(hit.end), hit.topics.joined(separator: ";"),
-            hit.snippet(open: matchOpen, close: matchClose), hit.text, m.dateSource,
-        ]
-    }
-
-    /// Indices of columns that hold free text (the ones spreadsheet-neutralised).
-    static let textColumns: Set<Int> = [2, 3, 4, 5, 6, 7, 13, 14, 15]
 }
 
 /// Makes writers for a format.

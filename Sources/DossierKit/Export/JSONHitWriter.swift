@@ -18,14 +18,47 @@ public final class JSONHitWriter: HitWriter {
 
     /// Writes one object: the fields of `leading` first (used by `export` for `query_id` and `query`), then the hit's.
     public func write(leading: JSONObject, hit: Hit) throws {
-        let out = Self.object(leading: leading, hit: hit)
-        if array {
-            try sink.write(count == 0 ? "[\n" : ",\n")
-            try sink.write(out.text)
-        } else {
-            try sink.write(out.text + "\n")
-        }
+        try write(hit: hit) { $0.fields(leading.body) }
+    }
+
+    /// Writes one object: the fields `leading` adds first, then the hit's; bytes, not strings.
+    func write(hit: Hit, leading: (inout JSONBytes) -> Void) throws {
+        encoder.clear()
+        if array { encoder.raw(count == 0 ? "[\n" : ",\n") }
+        encoder.begin()
+        leading(&encoder)
+        Self.addFields(of: hit, to: &encoder)
+        encoder.end()
+        if !array { encoder.raw("\n") }
+        try sink.write(bytes: encoder.bytes)
         count += 1
+    }
+
+    private var encoder = JSONBytes()
+    static let matchOpen = Array(HitColumns.matchOpen.utf8)
+    static let matchClose = Array(HitColumns.matchClose.utf8)
+
+    /// The fields of `hit`, as ``object(leading:hit:)`` writes them.
+    static func addFields(of hit: Hit, to out: inout JSONBytes) {
+        let m = hit.metadata
+        out.add("rank", number: hit.rank)
+        out.add("score", score: hit.score)
+        out.add("path", hit.path)
+        out.add("paths", strings: hit.paths)
+        out.add("title", hit.title)
+        out.add("date", m.date)
+        out.add("author", m.author)
+        out.add("source", m.source)
+        out.add("url", m.url)
+        out.add("format", m.format)
+        out.add("language", m.language)
+        out.add("passage", number: hit.passage)
+        out.add("start", number: hit.start)
+        out.add("end", number: hit.end)
+        out.add("topics", strings: hit.topics)
+        out.add("snippet", snippet: hit.snippet, open: matchOpen, close: matchClose)
+        out.add("text", hit.text)
+        out.add("date_source", m.dateSource)
     }
 
     /// The JSON object of `hit`, after the fields of `leading`.
@@ -61,7 +94,8 @@ public final class JSONHitWriter: HitWriter {
 
 /// Builds one JSON object, keys in the order added.
 public struct JSONObject {
-    private var body = ""
+    /// The fields, comma-separated, without the braces.
+    private(set) var body = ""
 
     public init() {}
 

@@ -33,13 +33,23 @@ public final class OpenSearchBulkWriter: ExportRowWriter {
     }
 
     public func write(_ row: ExportRow) throws {
-        var action = JSONObject()
-        action.add("_index", indexName)
-        action.add("_id", documentID(row))
-        var document = JSONHitWriter.object(leading: ExportRowWriters.leadingObject(row), hit: row.hit.hit)
-        document.add("article", row.hit.articleHash)
-        try sink.write("{\"index\":" + action.text + "}\n" + document.text + "\n")
+        encoder.clear()
+        encoder.raw("{\"index\":")
+        encoder.begin()
+        encoder.add("_index", indexName)
+        encoder.add("_id", documentID(row))
+        encoder.end()
+        encoder.raw("}\n")
+        encoder.begin()
+        ExportRowWriters.addLeadingFields(row, to: &encoder)
+        JSONHitWriter.addFields(of: row.hit.hit, to: &encoder)
+        encoder.add("article", row.hit.articleHash)
+        encoder.end()
+        encoder.raw("\n")
+        try sink.write(bytes: encoder.bytes)
     }
+
+    private var encoder = JSONBytes()
 
     public func finish() throws {
         try sink.flush()

@@ -8,8 +8,21 @@ import Darwin
 public protocol OutputSink: AnyObject {
     /// Appends bytes.
     func write(_ text: String) throws
+    /// Appends UTF-8 bytes (the fast path of the export writers; by default through ``write(_:)``).
+    func write(bytes: UnsafeRawBufferPointer) throws
     /// Sends buffered bytes on.
     func flush() throws
+}
+
+extension OutputSink {
+    public func write(bytes: UnsafeRawBufferPointer) throws {
+        try write(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Appends the bytes of `buffer`.
+    public func write(bytes buffer: [UInt8]) throws {
+        try buffer.withUnsafeBytes { try write(bytes: $0) }
+    }
 }
 
 /// Errors of the export stage.
@@ -46,6 +59,11 @@ public final class FileDescriptorSink: OutputSink {
 
     public func write(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= capacity { try flush() }
+    }
+
+    public func write(bytes: UnsafeRawBufferPointer) throws {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= capacity { try flush() }
     }
 

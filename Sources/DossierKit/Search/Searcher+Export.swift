@@ -18,13 +18,16 @@ public struct ExportedHit: Sendable {
 
 extension Searcher {
     /// Streams every hit of `request` for export, in the same order and with the same values as
-    /// ``search(_:sink:)``, but in one SQL statement: snippets are made while the matches are read,
-    /// instead of by a second full-text lookup per hit. SQLite's sorter spills to a temporary file
-    /// when the rows outgrow its cache, so memory stays flat however many hits there are.
+    /// ``search(_:sink:)``, but in one ranked SQL statement instead of a second full-text lookup per
+    /// hit. SQLite's sorter spills to a temporary file when the rows outgrow its cache, so memory
+    /// stays flat however many hits there are.
+    ///
+    /// Snippets are FTS5's `snippet()`, byte for byte: made in Swift by ``FTS5SnippetMaker`` (with
+    /// FTS5's own tokenizer) when the query's shape lets it be exact, else by FTS5 in the statement.
+    /// Rows are read, and snippets made, on a second thread while `sink` runs on the calling one.
     ///
     /// Use it when every hit is wanted; ``search(_:sink:)`` is faster for a top few. With `snippets`
-    /// false, ``Hit/snippet`` is empty: FTS5's `snippet()` is most of the cost of a query that matches
-    /// a word many times in every passage (about 70% for "the").
+    /// false, ``Hit/snippet`` is empty.
     /// - returns: the number of hits passed to `sink` (stops early when `sink` returns false).
     /// - throws: ``SearchError`` for a query SQLite rejects, ``IndexError`` for storage failures.
     @discardableResult
@@ -40,47 +43,191 @@ extension Searcher {
         let sliced = request.limit != nil || request.offset > 0
         do {
             return try db.readTransaction {
-                let rows = try db.prepare(
-                    """
-                    SELECT f.rowid, \(textScoreSQL) AS score,
-                        \(snippets ? "snippet(passage_fts, 0, char(57344), char(57345), '…', 24)" : "''"),
-                        p.ordinal, p.start, p."end", p.text, a.id, a.path, a.title, a.author, a.date, a.date_source,
-                        a.url, a.source, a.format, a.language, a.hash
-                    \(Self.rankedTextMatches(filter: filter.sql))\(sliced ? " LIMIT :limit OFFSET :offset" : "")
-                    """)
-                for (name, value) in ranking.sqlBindings { try rows.bind(value, named: name) }
-                try rows.bind(node.fts5, named: ":q")
-                if sliced {
-                    try rows.bind(request.limit ?? -1, named: ":limit")
-                    try rows.bind(request.offset, named: ":offset")
+                // Snippets made in Swift exactly as FTS5 makes them, when the query's shape allows.
+                // Only over an index made with the tokenizer the maker uses (recorded in `meta`).
+                let tokenizer = try db.scalar("SELECT value FROM meta WHERE key = 'tokenizer'", as: String.self)
+                let maker = snippets && tokenizer == IndexSchema.tokenizer
+                    ? FTS5SnippetMaker(connection: db, query: node, tokenizer: IndexSchema.tokenizer) : nil
+                if !snippets || maker != nil {
+                    return try exportWithoutFTSSnippets(
+                        request, node: node, filter: filter, sliced: sliced, maker: maker, sink: sink)
                 }
-                for (name, value) in filter.bindings { try rows.bind(value, named: name) }
-                let pathsOf = try db.prepare("SELECT path FROM article_paths WHERE article_id = ? ORDER BY path")
-                let topicsOf = try db.prepare("SELECT topic_id FROM passage_topics WHERE passage_id = ? ORDER BY topic_id")
-                var emitted = 0
+                return try exportInOneStatement(request, node: node, filter: filter, sliced: sliced, sink: sink)
+            }
+        } catch {
+            throw Self.wrap(error, path: path)
+        }
+    }
+
+    /// The ranked hits of a text-only query, with FTS5's snippet() made in the statement.
+    private func exportInOneStatement(
+        _ request: SearchRequest, node: QueryNode, filter: (sql: String, bindings: [(String, any Bindable)]),
+        sliced: Bool, sink: (ExportedHit) throws -> Bool
+    ) throws -> Int {
+        let rows = try db.prepare(
+            """
+            SELECT f.rowid, \(textScoreSQL) AS score,
+                snippet(passage_fts, 0, char(57344), char(57345), '…', 24),
+                p.ordinal, p.start, p."end", p.text, a.id, a.path, a.title, a.author, a.date, a.date_source,
+                a.url, a.source, a.format, a.language, a.hash
+            \(Self.rankedTextMatches(filter: filter.sql))\(sliced ? " LIMIT :limit OFFSET :offset" : "")
+            """)
+        try bindRanked(rows, request: request, node: node, filter: filter, sliced: sliced)
+        let pathsOf = try db.prepare("SELECT path FROM article_paths WHERE article_id = ? ORDER BY path")
+        let topicsOf = try db.prepare("SELECT topic_id FROM passage_topics WHERE passage_id = ? ORDER BY topic_id")
+        var emitted = 0
+        while try rows.step() {
+            let topics = try Self.strings(topicsOf, rows.int64(0))
+            let paths = try Self.strings(pathsOf, rows.int64(7))
+            let path = rows.string(8)
+            let metadata = ArticleMetadata(
+                author: rows.optionalString(10), date: rows.optionalString(11), dateSource: rows.optionalString(12),
+                url: rows.optionalString(13), source: rows.optionalString(14), format: rows.string(15),
+                language: rows.optionalString(16))
+            let hit = Hit(
+                rank: request.offset + emitted + 1, score: rows.double(1), path: path, paths: paths.isEmpty ? [path] : paths,
+                title: rows.string(9), metadata: metadata, passage: rows.int(3), start: rows.int(4), end: rows.int(5),
+                text: rows.string(6), snippet: Self.mergeAdjacentMatches(rows.string(2)), topics: topics)
+            emitted += 1
+            if try !sink(ExportedHit(hit: hit, passageID: rows.int64(0), articleHash: rows.string(17))) { break }
+        }
+        return emitted
+    }
+
+    /// The ranked hits of a text-only query, with the snippet made by `maker` (empty without one).
+    ///
+    /// The statement reads every column but the snippet; topics come joined with U+001F by a
+    /// subquery, which runs in row id order before the sort, so its pages are read in order instead
+    /// of once per row at random. Paths are read per row only for the few articles that have more
+    /// than one. SQLite runs on one thread, the snippets on another (``RowPipeline``), and the
+    /// caller's sink (formatting, hashing, writing) on this one.
+    private func exportWithoutFTSSnippets(
+        _ request: SearchRequest, node: QueryNode, filter: (sql: String, bindings: [(String, any Bindable)]),
+        sliced: Bool, maker: FTS5SnippetMaker?, sink: (ExportedHit) throws -> Bool
+    ) throws -> Int {
+        var maker = maker
+        let rows = try db.prepare(
+            """
+            SELECT f.rowid, \(textScoreSQL) AS score,
+                (SELECT group_concat(topic_id, char(31)) FROM passage_topics WHERE passage_id = f.rowid),
+                p.ordinal, p.start, p."end", p.text, a.id, a.path, a.title, a.author, a.date, a.date_source,
+                a.url, a.source, a.format, a.language, a.hash
+            \(Self.rankedTextMatches(filter: filter.sql))\(sliced ? " LIMIT :limit OFFSET :offset" : "")
+            """)
+        try bindRanked(rows, request: request, node: node, filter: filter, sliced: sliced)
+        var multiPath = Set<Int64>()
+        let multiPathArticles = try db.prepare("SELECT article_id FROM article_paths GROUP BY article_id HAVING count(*) > 1")
+        while try multiPathArticles.step() { multiPath.insert(multiPathArticles.int64(0)) }
+        let pathsOf = try db.prepare("SELECT path FROM article_paths WHERE article_id = ? ORDER BY path")
+        let ftsSnippetOf = try db.prepare(
+            "SELECT snippet(passage_fts, 0, char(57344), char(57345), '…', 24) FROM passage_fts WHERE passage_fts MATCH ? AND rowid = ?")
+        var emitted = 0
+        // Three stages on two cores: SQLite | snippets | the caller's sink (formatting, hashing, writing).
+        try RowPipeline.run(produce: { (emit: (ExportedHit) -> Bool) in
+            var snippetBytes: [UInt8] = []
+            snippetBytes.reserveCapacity(1024)
+            try RowPipeline.run(produce: { (emit: ((ExportedHit, Bool)) -> Bool) in
+                var made = 0
                 while try rows.step() {
-                    try topicsOf.bind([rows.int64(0)])
-                    var topics: [String] = []
-                    while try topicsOf.step() { topics.append(topicsOf.string(0)) }
-                    try pathsOf.bind([rows.int64(7)])
-                    var paths: [String] = []
-                    while try pathsOf.step() { paths.append(pathsOf.string(0)) }
+                    let passageID = rows.int64(0)
+                    var snippet = ""
+                    var needsSnippet = maker != nil
+                    // The maker gives up only on a NUL byte (sqlite3_mprintf stops there): FTS5 makes those.
+                    if needsSnippet && rows.bytes(6).contains(0) {
+                        try ftsSnippetOf.bind([node.fts5, passageID])
+                        if try ftsSnippetOf.step() { snippet = Self.mergeAdjacentMatches(ftsSnippetOf.string(0)) }
+                        needsSnippet = false
+                    }
+                    let articleID = rows.int64(7)
                     let path = rows.string(8)
+                    let paths = multiPath.contains(articleID) ? try Self.strings(pathsOf, articleID) : [path]
                     let metadata = ArticleMetadata(
                         author: rows.optionalString(10), date: rows.optionalString(11), dateSource: rows.optionalString(12),
                         url: rows.optionalString(13), source: rows.optionalString(14), format: rows.string(15),
                         language: rows.optionalString(16))
                     let hit = Hit(
-                        rank: request.offset + emitted + 1, score: rows.double(1), path: path, paths: paths.isEmpty ? [path] : paths,
+                        rank: request.offset + made + 1, score: rows.double(1), path: path, paths: paths,
                         title: rows.string(9), metadata: metadata, passage: rows.int(3), start: rows.int(4), end: rows.int(5),
-                        text: rows.string(6), snippet: Self.mergeAdjacentMatches(rows.string(2)), topics: topics)
-                    emitted += 1
-                    if try !sink(ExportedHit(hit: hit, passageID: rows.int64(0), articleHash: rows.string(17))) { break }
+                        text: rows.string(6), snippet: snippet, topics: Self.sortedList(rows.bytes(2)))
+                    made += 1
+                    if !emit((ExportedHit(hit: hit, passageID: passageID, articleHash: rows.string(17)), needsSnippet)) { break }
                 }
-                return emitted
+            }, consume: { item in
+                var (exported, needsSnippet) = item
+                if needsSnippet {
+                    snippetBytes.removeAll(keepingCapacity: true)
+                    var text = exported.hit.text
+                    guard text.withUTF8({ maker!.snippet(of: $0, into: &snippetBytes) }) else {
+                        throw IndexError.wrap(SQLiteError(code: 1, message: "no snippet for passage \(exported.passageID)"), path: path)
+                    }
+                    exported.hit.snippet = Self.mergeAdjacentMatches(utf8: snippetBytes)
+                }
+                return emit(exported)
+            })
+        }, consume: { exported in
+            emitted += 1
+            return try sink(exported)
+        })
+        return emitted
+    }
+
+    /// The items of a U+001F-joined list, in byte order (SQLite's `ORDER BY` of text).
+    static func sortedList(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        guard !bytes.isEmpty else { return [] }
+        var items = bytes.split(separator: 0x1F, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        if items.count > 1 { items.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+        return items
+    }
+
+    /// Binds the ranking weights, the query, the slice and the filters of a ranked statement.
+    private func bindRanked(
+        _ statement: Statement, request: SearchRequest, node: QueryNode,
+        filter: (sql: String, bindings: [(String, any Bindable)]), sliced: Bool
+    ) throws {
+        for (name, value) in ranking.sqlBindings { try statement.bind(value, named: name) }
+        try statement.bind(node.fts5, named: ":q")
+        if sliced {
+            try statement.bind(request.limit ?? -1, named: ":limit")
+            try statement.bind(request.offset, named: ":offset")
+        }
+        for (name, value) in filter.bindings { try statement.bind(value, named: name) }
+    }
+
+    /// The first column of every row of `statement` run with `id`.
+    private static func strings(_ statement: Statement, _ id: Int64) throws -> [String] {
+        try statement.bind([id])
+        var out: [String] = []
+        while try statement.step() { out.append(statement.string(0)) }
+        return out
+    }
+
+    /// ``mergeAdjacentMatches(_:)`` over UTF-8 bytes: a closing marker (EE 80 81), spaces, then an
+    /// opening marker (EE 80 80) become the spaces alone.
+    static func mergeAdjacentMatches(utf8 bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { source in
+            String(unsafeUninitializedCapacity: source.count) { out in
+                var o = 0
+                var i = 0
+                let n = source.count
+                while i < n {
+                    if i + 2 < n && source[i] == 0xEE && source[i + 1] == 0x80 && source[i + 2] == 0x81 {
+                        var j = i + 3
+                        while j < n && source[j] == 0x20 { j += 1 }
+                        if j > i + 3 && j + 2 < n && source[j] == 0xEE && source[j + 1] == 0x80 && source[j + 2] == 0x80 {
+                            for k in (i + 3)..<j {
+                                out[o] = source[k]
+                                o += 1
+                            }
+                            i = j + 3
+                            continue
+                        }
+                    }
+                    out[o] = source[i]
+                    o += 1
+                    i += 1
+                }
+                return o
             }
-        } catch {
-            throw Self.wrap(error, path: path)
         }
     }
 

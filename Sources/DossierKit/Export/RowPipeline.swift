@@ -1,0 +1,138 @@
+import Foundation
+
+/// Runs a producer on a second thread and hands what it makes, in order, to the calling thread,
+/// so that reading rows (SQLite, snippets) and writing them (formatting, hashing, output) use
+/// two cores.
+///
+/// At most `depth` batches of `batchSize` items wait between the two, so memory stays flat
+/// however many items there are. The producer learns that the consumer stopped (it returned false
+/// or threw) from `emit` returning false.
+enum RowPipeline {
+    /// Calls `produce` on a new thread and `consume` on this one with each item `produce` emits,
+    /// in order. Returns when both are done; rethrows the consumer's error, else the producer's.
+    static func run<Item: Sendable>(
+        batchSize: Int = 256, depth: Int = 4,
+        produce: (_ emit: (Item) -> Bool) throws -> Void,
+        consume: (Item) throws -> Bool
+    ) throws {
+        let channel = Channel<Item>(depth: depth)
+        try withoutActuallyEscaping(produce) { produce in
+            let job = Job(produce)
+            let thread = Thread {
+                // The thread lets go of `produce` before it says it finished, so `produce` never
+                // outlives this call (withoutActuallyEscaping checks it).
+                var batch: [Item] = []
+                batch.reserveCapacity(batchSize)
+                do {
+                    try job.run { item in
+                        batch.append(item)
+                        if batch.count >= batchSize {
+                            guard channel.put(batch) else { return false }
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                        return true
+                    }
+                    if !batch.isEmpty { _ = channel.put(batch) }
+                    job.release()
+                    channel.finish(nil)
+                } catch {
+                    job.release()
+                    channel.finish(error)
+                }
+            }
+            thread.stackSize = 1 << 20
+            thread.start()
+            var consumerError: (any Error)?
+            while let batch = channel.take() {
+                do {
+                    for item in batch where try !consume(item) {
+                        channel.cancel()
+                        break
+                    }
+                } catch {
+                    consumerError = error
+                    channel.cancel()
+                }
+            }
+            // take() returns nil only once the producer has finished: nothing runs `produce` now.
+            if let consumerError { throw consumerError }
+            if let failure = channel.failure { throw failure }
+        }
+    }
+
+    /// The producer, handed to its thread; only that thread uses it, and drops it when done.
+    private final class Job<Item>: @unchecked Sendable {
+        private var body: (((Item) -> Bool) throws -> Void)?
+
+        init(_ body: @escaping ((Item) -> Bool) throws -> Void) {
+            self.body = body
+        }
+
+        func run(_ emit: (Item) -> Bool) throws {
+            try body?(emit)
+        }
+
+        func release() {
+            body = nil
+        }
+    }
+
+    /// The bounded queue of batches between the two threads.
+    private final class Channel<Item>: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var batches: [[Item]] = []
+        private var finished = false
+        private var cancelled = false
+        private let depth: Int
+        private(set) var failure: (any Error)?
+
+        init(depth: Int) {
+            self.depth = depth
+        }
+
+        /// Queues a batch, waiting for room; false when the consumer stopped.
+        func put(_ batch: [Item]) -> Bool {
+            condition.lock()
+            defer { condition.unlock() }
+            while batches.count >= depth && !cancelled { condition.wait() }
+            if cancelled { return false }
+            batches.append(batch)
+            condition.broadcast()
+            return true
+        }
+
+        /// The producer is done (with `error` if it failed).
+        func finish(_ error: (any Error)?) {
+            condition.lock()
+            failure = error
+            finished = true
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// The consumer stopped: drop what waits and let the producer return.
+        func cancel() {
+            condition.lock()
+            cancelled = true
+            batches.removeAll()
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// The next batch; nil once the producer has finished and nothing is left (or after cancel,
+        /// once the producer has finished).
+        func take() -> [Item]? {
+            condition.lock()
+            defer { condition.unlock() }
+            while true {
+                if !cancelled, !batches.isEmpty {
+                    let batch = batches.removeFirst()
+                    condition.broadcast()
+                    return batch
+                }
+                if finished { return nil }
+                condition.wait()
+            }
+        }
+    }
+}

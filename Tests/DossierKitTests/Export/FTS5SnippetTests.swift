@@ -1,0 +1,112 @@
+@testable import DossierKit
+import DossierSQLite
+import Foundation
+import Testing
+
+/// ``FTS5SnippetMaker`` against FTS5's own snippet(), on generated passages (Unicode, diacritics,
+/// sentence breaks, short and long texts) and many query shapes. Set `DOSSIER_SNIPPET_DB` to an
+/// index to compare on its passages too (every hit of every query below).
+@Suite struct FTS5SnippetTests {
+    static let snippetSQL = "snippet(passage_fts, 0, char(57344), char(57345), '…', 24)"
+
+    static let queries = [
+        "the", "ceasefire", "drone*", "dron*", "monitor", "\"cluster munitions\"", "\"the border\"", "the OR border",
+        "border AND the", "ceasefire NOT drone", "the NOT (drone OR border)", "talks OR \"cluster munitions\" OR mortar*",
+        "zaporizzja", "Zaporižžja", "cafe", "café", "naive", "Ελλάδα", "москва", "东京", "e", "U.S.", "al-Qaeda",
+        "\"said one\"", "a*", "t*", "\"the the\"", "the the", "the OR the", "(the OR a) AND (border OR ceasefire)",
+        "\"of the\"*", "straße", "ÅNGSTRÖM", "monitors' work", "5", "20", "running", "run*", "x",
+    ]
+
+    /// Words for the generated passages: plain, inflected, with diacritics, other scripts, digits.
+    static let words = [
+        "the", "The", "THE", "border", "borders", "ceasefire", "Ceasefire", "drone", "drones", "droned", "monitors",
+        "cluster", "munitions", "talks", "said", "one", "a", "an", "of", "mortar", "mortars", "running", "runs", "ran",
+        "Zaporižžja", "Zaporizzja", "café", "cafe", "naïve", "Ελλάδα", "Москва", "东京", "e\u{301}", "straße", "Ångström",
+        "U.S.", "al-Qaeda", "B-52", "don't", "monitors'", "20", "5th", "x", "t", "tea", "bread", "radios", "ﬁne",
+        "İstanbul", "Ǆemal", "ǅ", "Ⅻ", "①", "x\u{200B}y", "\u{E123}",
+    ]
+    static let separators = [
+        " ", " ", " ", " ", ", ", ". ", ": ", ".  ", ".\n", " — ", " – ", "; ", " \"", "\" ", " “", "” ", "’", "\t", "\n\n",
+        " (", ") ", "...", ". . ", ":", ".", "!", "? ", "\u{00A0}", "·", "-", "/", "\r\n",
+    ]
+
+    /// Passages from a fixed pseudo-random sequence (the same on every run).
+    static func passages(count: Int) -> [String] {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        return (0..<count).map { _ in
+            var text = [".", "\"", " ", "", "", "", "", "(", "—"][next(9)]
+            let length = [1, 3, 10, 23, 24, 25, 40, 80, 150][next(9)]
+            for i in 0..<length {
+                if i > 0 { text += separators[next(separators.count)] }
+                text += words[next(words.count)]
+            }
+            text += ["", ".", ". ", " ", "…", "\""][next(6)]
+            return text
+        }
+    }
+
+    func compare(db: Connection, query text: String, limit: Int? = nil) throws -> (rows: Int, certain: Bool) {
+        let node = try QueryParser().parse(text).root
+        guard var maker = FTS5SnippetMaker(connection: db, query: node, tokenizer: IndexSchema.tokenizer) else { return (0, false) }
+        let rows = try db.prepare(
+            "SELECT p.text, \(Self.snippetSQL) FROM passage_fts JOIN passages AS p ON p.id = passage_fts.rowid WHERE passage_fts MATCH ?"
+                + (limit.map { " LIMIT \($0)" } ?? ""))
+        try rows.bind([node.fts5])
+        var count = 0
+        var out: [UInt8] = []
+        while try rows.step() {
+            out.removeAll()
+            let expected = rows.string(1)
+            let passage = rows.string(0)
+            #expect(maker.snippet(of: rows.bytes(0), into: &out))
+            let got = String(decoding: out, as: UTF8.self)
+            #expect(got == expected, "query \(text) passage \(passage.debugDescription)")
+            #expect(Searcher.mergeAdjacentMatches(utf8: out) == Searcher.mergeAdjacentMatches(expected))
+            count += 1
+        }
+        return (count, true)
+    }
+
+    @Test func sameAsFTS5OnGeneratedPassages() throws {
+        let db = try Connection(path: ":memory:")
+        try db.execute(
+            """
+            CREATE TABLE passages(id INTEGER PRIMARY KEY, text TEXT NOT NULL);
+            CREATE VIRTUAL TABLE passage_fts USING fts5(text, content='passages', content_rowid='id', tokenize='\(IndexSchema.tokenizer)');
+            """)
+        let insert = try db.prepare("INSERT INTO passages(text) VALUES (?)")
+        try db.transaction {
+            for passage in Self.passages(count: 3000) {
+                try insert.bind([passage])
+                try insert.run()
+            }
+        }
+        try db.execute("INSERT INTO passage_fts(passage_fts) VALUES('rebuild')")
+        var compared = 0
+        for query in Self.queries {
+            compared += try compare(db: db, query: query).rows
+        }
+        #expect(compared > 20_000)
+    }
+
+    @Test func uncertainShapesAreLeftToFTS5() throws {
+        let db = try Connection(path: ":memory:")
+        for text in ["NEAR(the border, 3)", "(the AND border) OR drone", "the NOT (border AND drone)", "(a NOT b) OR c"] {
+            let node = try QueryParser().parse(text).root
+            #expect(FTS5SnippetMaker(connection: db, query: node, tokenizer: IndexSchema.tokenizer) == nil, "\(text)")
+        }
+    }
+
+    @Test func sameAsFTS5OnAnIndex() throws {
+        guard let path = ProcessInfo.processInfo.environment["DOSSIER_SNIPPET_DB"] else { return }
+        let db = try Connection(path: path, mode: .readOnly)
+        for query in Self.queries {
+            let (rows, certain) = try compare(db: db, query: query, limit: 50_000)
+            print("snippet parity: \(query): \(certain ? "\(rows) rows" : "left to FTS5")")
+        }
+    }
+}
