@@ -44,6 +44,16 @@ public final class Searcher {
         return statement
     }
 
+    private var snippetTokenizerChecked: Bool?
+
+    /// True when the index was made with the tokenizer ``FTS5SnippetMaker`` reproduces (recorded in `meta`).
+    func madeWithSnippetTokenizer() throws -> Bool {
+        if let snippetTokenizerChecked { return snippetTokenizerChecked }
+        let same = try db.scalar("SELECT value FROM meta WHERE key = 'tokenizer'", as: String.self) == IndexSchema.tokenizer
+        snippetTokenizerChecked = same
+        return same
+    }
+
     /// Resets every kept statement, releasing their read snapshots.
     func resetCached() {
         for statement in statements.values { statement.reset() }
@@ -195,6 +205,13 @@ public final class Searcher {
                 let highlightTopics = try self.highlightTopics(plan, matcher: matcher)
                 let positiveText = plan.positiveLeaves.compactMap(\.textNode)
                 let textExpression = positiveText.isEmpty ? nil : QueryNode.or(positiveText).fts5
+                // A text-only query's snippets made in Swift as FTS5 makes them (as export does),
+                // instead of one more full-text lookup per hit; FTS5's own when the maker declines.
+                var snippetMaker: FTS5SnippetMaker? = nil
+                if plan.isTextOnly, let node = plan.textNode, try madeWithSnippetTokenizer() {
+                    snippetMaker = FTS5SnippetMaker(connection: db, query: node, tokenizer: IndexSchema.tokenizer)
+                }
+                var snippetBytes: [UInt8] = []
                 var emitted = 0
                 while let (rowid, score) = try nextHit() {
                     try details.bind([rowid])
@@ -214,9 +231,18 @@ public final class Searcher {
                     var snippet = ""
                     var nameMatches: [TopicMatcher.Match] = []
                     if plan.isTextOnly, let expression = textExpression {
-                        try ftsSnippet.bind([expression, rowid])
-                        if try ftsSnippet.step() { snippet = Self.mergeAdjacentMatches(ftsSnippet.string(0)) }
-                        ftsSnippet.reset()
+                        var made = false
+                        if snippetMaker != nil {
+                            snippetBytes.removeAll(keepingCapacity: true)
+                            var bytes = text
+                            made = bytes.withUTF8 { snippetMaker!.snippet(of: $0, into: &snippetBytes) }
+                            if made { snippet = Self.mergeAdjacentMatches(utf8: snippetBytes) }
+                        }
+                        if !made {
+                            try ftsSnippet.bind([expression, rowid])
+                            if try ftsSnippet.step() { snippet = Self.mergeAdjacentMatches(ftsSnippet.string(0)) }
+                            ftsSnippet.reset()
+                        }
                     } else {
                         var ranges: [Range<Int>] = []
                         if let expression = textExpression {
