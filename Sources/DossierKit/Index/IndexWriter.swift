@@ -43,6 +43,10 @@ public final class IndexWriter {
             db = try Connection(path: path)
             db.setBusyTimeout(milliseconds: 5000)
             try db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF")
+            // A 32 MiB page cache (SQLite's default is 2 MiB): the unique indexes on content hashes and
+            // paths take inserts in random order, and at 100,000 articles they outgrow 2 MiB.
+            // Measured at 100k: full index 56-58 s -> 50-52 s, peak RSS 97-104 -> 137 MB.
+            try db.execute("PRAGMA cache_size = -32768")
             try IndexSchema.prepare(db)
             insertArticle = try db.prepare(
                 """
