@@ -132,7 +132,11 @@ public final class BatchExporter {
         var outcomes: [Outcome] = []
         outcomes.reserveCapacity(queries.count)
         for (index, query) in queries.enumerated() {
-            let matches = try searcher.count(query.request)
+            // Without a limit or dedupe every match is written, so the count is the rows written
+            // (tests hold export rows equal to `search --count`); counting first would cost a
+            // second full-text pass (0.3 s for "the" in 20,000 articles).
+            let everyMatch = query.request.limit == nil && query.request.offset == 0 && owners == nil
+            let counted = everyMatch ? nil : try searcher.count(query.request)
             var written = 0
             let label = query.spec.label
             try searcher.exportHits(query.request, snippets: options.snippets) { exported in
@@ -147,7 +151,7 @@ public final class BatchExporter {
                 if rows % 1000 == 0 { report(index) }
                 return true
             }
-            outcomes.append(Outcome(spec: query.spec, matches: matches, rows: written))
+            outcomes.append(Outcome(spec: query.spec, matches: counted ?? written, rows: written))
             report(index + 1)
         }
         try writer.finish()
