@@ -38,7 +38,7 @@ public final class JSONHitWriter: HitWriter {
     static let matchOpen = Array(HitColumns.matchOpen.utf8)
     static let matchClose = Array(HitColumns.matchClose.utf8)
 
-    /// The fields of `hit`, as ``object(leading:hit:)`` writes them.
+    /// The fields of `hit`, in the documented order of the JSON Lines schema (README).
     static func addFields(of hit: Hit, to out: inout JSONBytes) {
         let m = hit.metadata
         out.add("rank", number: hit.rank)
@@ -59,31 +59,6 @@ public final class JSONHitWriter: HitWriter {
         out.add("snippet", snippet: hit.snippet, open: matchOpen, close: matchClose)
         out.add("text", hit.text)
         out.add("date_source", m.dateSource)
-    }
-
-    /// The JSON object of `hit`, after the fields of `leading`.
-    public static func object(leading: JSONObject = JSONObject(), hit: Hit) -> JSONObject {
-        var out = leading
-        let m = hit.metadata
-        out.add("rank", number: String(hit.rank))
-        out.add("score", number: HitColumns.score(hit.score))
-        out.add("path", hit.path)
-        out.add("paths", strings: hit.paths)
-        out.add("title", hit.title)
-        out.add("date", m.date)
-        out.add("author", m.author)
-        out.add("source", m.source)
-        out.add("url", m.url)
-        out.add("format", m.format)
-        out.add("language", m.language)
-        out.add("passage", number: String(hit.passage))
-        out.add("start", number: String(hit.start))
-        out.add("end", number: String(hit.end))
-        out.add("topics", strings: hit.topics)
-        out.add("snippet", hit.snippet(open: HitColumns.matchOpen, close: HitColumns.matchClose))
-        out.add("text", hit.text)
-        out.add("date_source", m.dateSource)
-        return out
     }
 
     public func finish() throws {
