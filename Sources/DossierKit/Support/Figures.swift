@@ -36,8 +36,9 @@ public enum IndexSummary {
         let mb = Double(r.bytesRead) / 1_000_000
         let rate = r.seconds > 0 ? mb / r.seconds : 0
         var lines = [
-            "indexed \(Figures.grouped(r.filesIndexed)) files (\(r.new) new, \(r.changed) changed, \(r.unchanged) unchanged, \(r.moved) moved, \(r.removed) removed, "
-                + "\(r.duplicates) duplicate): \(Figures.grouped(r.articlesWritten)) articles, \(Figures.grouped(r.passagesWritten)) passages written, "
+            "indexed \(Figures.grouped(r.filesIndexed)) files (\(Figures.grouped(r.new)) new, \(Figures.grouped(r.changed)) changed, "
+                + "\(Figures.grouped(r.unchanged)) unchanged, \(Figures.grouped(r.moved)) moved, \(Figures.grouped(r.removed)) removed, "
+                + "\(Figures.grouped(r.duplicates)) duplicate): \(Figures.grouped(r.articlesWritten)) articles, \(Figures.grouped(r.passagesWritten)) passages written, "
                 + "\(Figures.decimal(mb, places: 1)) MB in \(Figures.decimal(r.seconds, places: 2)) s (\(Figures.decimal(rate, places: 1)) MB/s)"
         ]
         if !r.skipped.isEmpty {
