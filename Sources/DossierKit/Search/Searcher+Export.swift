@@ -45,8 +45,7 @@ extension Searcher {
             return try db.readTransaction {
                 // Snippets made in Swift exactly as FTS5 makes them, when the query's shape allows.
                 // Only over an index made with the tokenizer the maker uses (recorded in `meta`).
-                let tokenizer = try db.scalar("SELECT value FROM meta WHERE key = 'tokenizer'", as: String.self)
-                let maker = snippets && tokenizer == IndexSchema.tokenizer
+                let maker = try snippets && madeWithSnippetTokenizer()
                     ? FTS5SnippetMaker(connection: db, query: node, tokenizer: IndexSchema.tokenizer) : nil
                 if !snippets || maker != nil {
                     return try exportWithoutFTSSnippets(

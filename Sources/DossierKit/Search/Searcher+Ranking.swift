@@ -7,6 +7,41 @@ extension Searcher {
         var score: Double
     }
 
+    /// A passage that may be a hit, with what orders it: score, then article path and passage
+    /// ordinal, as the compiled plan's `ORDER BY score DESC, a.path, p.ordinal`.
+    struct Candidate {
+        var rowid: Int64, score: Double, path: String, ordinal: Int
+
+        static func precedes(_ a: Candidate, _ b: Candidate) -> Bool {
+            if a.score != b.score { return a.score > b.score }
+            if a.path != b.path { return a.path.utf8.lexicographicallyPrecedes(b.path.utf8) }
+            return a.ordinal < b.ordinal
+        }
+
+        /// `candidates` in rank order, after `offset` and `limit`.
+        static func page(_ candidates: [Candidate], limit: Int, offset: Int) -> [Ranked] {
+            candidates.sorted(by: precedes).dropFirst(offset).prefix(limit).map { Ranked(rowid: $0.rowid, score: $0.score) }
+        }
+    }
+
+    /// The best `need` scores seen so far, best first: the score a passage must reach to be a hit.
+    struct TopScores {
+        let need: Int
+        private var scores: [Double] = []
+
+        init(need: Int) { self.need = need }
+
+        mutating func add(_ score: Double) {
+            let at = scores.firstIndex(where: { $0 < score }) ?? scores.count
+            guard at < need else { return }
+            scores.insert(score, at: at)
+            if scores.count > need { scores.removeLast() }
+        }
+
+        /// The `need`-th best score, once `need` scores have been seen.
+        var bar: Double? { scores.count >= need ? scores[need - 1] : nil }
+    }
+
     /// The ids and scores of the hits of a text-only query, in rank order, after `offset` and `limit`.
     ///
     /// With a limit and no filters it takes candidates from FTS5's own `ORDER BY rank` (bm25 of the
@@ -35,32 +70,19 @@ extension Searcher {
         let lookup = try cached(
             "SELECT p.article_id, p.ordinal, a.path FROM passages AS p JOIN articles AS a ON a.id = p.article_id WHERE p.id = ?")
 
-        struct Candidate {
-            var rowid: Int64, score: Double, path: String, ordinal: Int
-        }
-        func precedes(_ a: Candidate, _ b: Candidate) -> Bool {
-            if a.score != b.score { return a.score > b.score }
-            if a.path != b.path { return a.path.utf8.lexicographicallyPrecedes(b.path.utf8) }
-            return a.ordinal < b.ordinal
-        }
         var kept: [Candidate] = []
-        var topScores: [Double] = []  // the best `need` final scores so far, descending
+        var top = TopScores(need: need)
         while try candidates.step() {
             let textScore = candidates.double(1)
-            if topScores.count >= need, textScore + maxBonus < topScores[need - 1] { break }
+            if let bar = top.bar, textScore + maxBonus < bar { break }
             let rowid = candidates.int64(0)
             try lookup.bind([rowid])
             guard try lookup.step() else { continue }
             let score = textScore + (titleBonus[lookup.int64(0)] ?? 0)
             kept.append(Candidate(rowid: rowid, score: score, path: lookup.string(2), ordinal: lookup.int(1)))
             lookup.reset()
-            let at = topScores.firstIndex(where: { $0 < score }) ?? topScores.count
-            if at < need {
-                topScores.insert(score, at: at)
-                if topScores.count > need { topScores.removeLast() }
-            }
+            top.add(score)
         }
-        kept.sort(by: precedes)
-        return kept.dropFirst(offset).prefix(limit).map { Ranked(rowid: $0.rowid, score: $0.score) }
+        return Candidate.page(kept, limit: limit, offset: offset)
     }
 }

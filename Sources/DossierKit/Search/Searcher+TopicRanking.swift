@@ -44,7 +44,7 @@ extension Searcher {
         let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
 
         var kept: [(rowid: Int64, score: Double)] = []
-        var topScores: [Double] = []  // the best `need` scores so far, descending
+        var top = TopScores(need: need)
         var seen = Set<Int64>()
         var last = [Double](repeating: 0, count: ids.count)  // weight last read from each list
         var exhausted = [Bool](repeating: false, count: ids.count)
@@ -70,23 +70,19 @@ extension Searcher {
                 var score = 0.0
                 for (j, weight) in weights.enumerated() { score = j == 0 ? idfs[0] * (weight ?? 0) : score + idfs[j] * (weight ?? 0) }
                 kept.append((rowid, score))
-                let at = topScores.firstIndex(where: { $0 < score }) ?? topScores.count
-                if at < need {
-                    topScores.insert(score, at: at)
-                    if topScores.count > need { topScores.removeLast() }
-                }
+                top.add(score)
             }
             if exhausted.allSatisfy({ $0 }) { break }
-            if topScores.count >= need {
+            if let bar = top.bar {
                 // No passage not read yet scores more than the weights last read.
                 var bound = 0.0
                 for j in last.indices { bound = j == 0 ? idfs[0] * last[0] : bound + idfs[j] * last[j] }
-                if bound < topScores[need - 1] { break }
+                if bound < bar { break }
             }
         }
         // Only candidates that reach the `need`-th score can be hits; their paths break ties.
-        let cut = topScores.count >= need ? topScores[need - 1] : -Double.greatestFiniteMagnitude
-        return try ordered(kept.filter { $0.score >= cut }, limit: limit, offset: offset)
+        let bar = top.bar ?? -Double.greatestFiniteMagnitude
+        return try ordered(kept.filter { $0.score >= bar }, limit: limit, offset: offset)
     }
 
     /// The top passages of one topic, straight from the index: the `offset + limit`-th best weight
@@ -128,18 +124,13 @@ extension Searcher {
             JOIN passages AS p ON p.id = j.value JOIN articles AS a ON a.id = p.article_id
             """)
         try statement.bind(["[" + candidates.map { String($0.rowid) }.joined(separator: ",") + "]"])
-        var rows: [(rowid: Int64, score: Double, path: String, ordinal: Int)] = []
+        var rows: [Candidate] = []
         rows.reserveCapacity(candidates.count)
         while try statement.step() {
             let candidate = candidates[statement.int(0)]
-            rows.append((candidate.rowid, candidate.score, statement.string(2), statement.int(1)))
+            rows.append(Candidate(rowid: candidate.rowid, score: candidate.score, path: statement.string(2), ordinal: statement.int(1)))
         }
-        rows.sort { a, b in
-            if a.score != b.score { return a.score > b.score }
-            if a.path != b.path { return a.path.utf8.lexicographicallyPrecedes(b.path.utf8) }
-            return a.ordinal < b.ordinal
-        }
-        return rows.dropFirst(offset).prefix(limit).map { Ranked(rowid: $0.rowid, score: $0.score) }
+        return Candidate.page(rows, limit: limit, offset: offset)
     }
 
     /// The passages tagged with a topic (its idf's `n`).

@@ -326,20 +326,20 @@ public final class Searcher {
     func compile(_ plan: SearchPlan, filters: SearchFilters, scoring: Bool = true, explaining: Bool = false) throws -> CompiledPlan {
         var compiled = CompiledPlan(ranking: ranking, topicRanking: topicRanking, scoring: scoring, explaining: explaining)
         compiled.add(filters)
-        var rows: Int?
-        func passageCount() throws -> Int {
-            if let rows { return rows }
-            let n = try db.scalar("SELECT count(*) FROM passages", as: Int.self) ?? 0
-            rows = n
+        var counted: Int?
+        func rows() throws -> Int {  // counted once per plan
+            if let counted { return counted }
+            let n = try passageCount()
+            counted = n
             return n
         }
         func idf(_ sql: String, _ value: String) throws -> Double {
             let hits = try db.scalar(sql, [value], as: Int.self) ?? 0
-            return TopicRanking.idf(hits: hits, rows: try passageCount())
+            return TopicRanking.idf(hits: hits, rows: try rows())
         }
         compiled.having = try compiled.add(plan) { leaf in
             switch leaf {
-            case .topic(let id, _): return TopicRanking.idf(hits: try topicPassageCount(id), rows: try passageCount())
+            case .topic(let id, _): return TopicRanking.idf(hits: try topicPassageCount(id), rows: try rows())
             case .category(let name):
                 return try idf(
                     "SELECT count(DISTINCT pt.passage_id) FROM passage_topics AS pt JOIN topics AS t ON t.id = pt.topic_id WHERE t.category = ?",
@@ -353,23 +353,7 @@ public final class Searcher {
     /// Joins highlights of neighbouring words: `[cluster] [munitions]` becomes `[cluster munitions]`.
     static func mergeAdjacentMatches(_ snippet: String) -> String {
         guard snippet.unicodeScalars.contains("\u{E001}") else { return snippet }
-        var out = String.UnicodeScalarView()
-        let scalars = Array(snippet.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            if scalars[i] == "\u{E001}" {
-                var j = i + 1
-                while j < scalars.count, scalars[j] == " " { j += 1 }
-                if j < scalars.count, j > i + 1, scalars[j] == "\u{E000}" {
-                    out.append(contentsOf: scalars[(i + 1)..<j])
-                    i = j + 1
-                    continue
-                }
-            }
-            out.append(scalars[i])
-            i += 1
-        }
-        return String(out)
+        return mergeAdjacentMatches(utf8: Array(snippet.utf8))
     }
 
     static func wrap(_ error: any Error, path: String) -> any Error {
