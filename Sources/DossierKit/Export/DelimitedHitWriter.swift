@@ -81,13 +81,7 @@ public final class DelimitedHitWriter: HitWriter {
     /// One cell: neutralised when `text` (as ``neutralize(_:)``), then quoted (CSV) or escaped (TSV).
     private func append(_ cell: String, text: Bool) throws {
         separate()
-        var cell = cell
-        if text && neutralizeFormulas, let first = cell.utf8.first,
-            first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
-                || first == 0x09 || first == 0x0D
-        {
-            cell = "'" + cell
-        }
+        var cell = text ? neutralize(cell) : cell
         switch style {
         case .csv:
             if Self.needsQuotes(cell) {
@@ -116,6 +110,8 @@ public final class DelimitedHitWriter: HitWriter {
         try sink.flush()
     }
 
+    /// `cell` with a leading `'` when it starts with `=`, `+`, `-`, `@`, tab or carriage return
+    /// (and neutralising is on).
     func neutralize(_ cell: String) -> String {
         guard neutralizeFormulas, let first = cell.unicodeScalars.first else { return cell }
         switch first {
