@@ -8,8 +8,9 @@ import CSQLite
 /// tokenizer.tokenize(Array("Running men".utf8)) { token, start, end in print(token.count, start, end) }
 /// ```
 ///
-/// Not thread-safe: use one per thread, on the thread of its connection.
-public final class FTS5Tokenizer {
+/// Use each tokenizer from one thread at a time (it keeps state between calls); it may move
+/// between threads, and ``init(definition:)`` gives one that shares nothing with other connections.
+public final class FTS5Tokenizer: @unchecked Sendable {
     /// How the text is tokenized (FTS5 passes this to the tokenizer; porter and unicode61 ignore it).
     public enum Purpose: Int32, Sendable {
         /// Document text, as when indexing.
@@ -33,15 +34,8 @@ public final class FTS5Tokenizer {
     public init(connection: Connection, definition: String) throws {
         let words = definition.split(separator: " ").map(String.init)
         guard let name = words.first else { throw SQLiteError(code: SQLITE_MISUSE, message: "empty tokenizer definition") }
-        // The fts5_api pointer comes out of `SELECT fts5(?1)` (https://sqlite.org/fts5.html#extending_fts5).
-        let statement = try connection.prepare("SELECT fts5(?1)")
-        var api: UnsafeMutablePointer<fts5_api>? = nil
-        let bound = withUnsafeMutablePointer(to: &api) { pointer in
-            sqlite3_bind_pointer(statement.handle, 1, pointer, "fts5_api_ptr", nil)
-        }
-        guard bound == SQLITE_OK else { throw SQLiteError(code: bound, message: "cannot reach FTS5") }
-        _ = try statement.step()
-        guard let api, let find = api.pointee.xFindTokenizer else {
+        let api = try Self.api(of: connection)
+        guard let find = api.pointee.xFindTokenizer else {
             throw SQLiteError(code: SQLITE_ERROR, message: "FTS5 is not available")
         }
         var context: UnsafeMutableRawPointer? = nil
@@ -61,8 +55,26 @@ public final class FTS5Tokenizer {
         self.connection = connection
     }
 
+    /// A tokenizer of its own private in-memory database, for use on any one thread.
+    public convenience init(definition: String) throws {
+        try self.init(connection: Connection(path: ":memory:"), definition: definition)
+    }
+
     deinit {
         module.xDelete?(instance)
+    }
+
+    /// The connection's `fts5_api`, which comes out of `SELECT fts5(?1)` (https://sqlite.org/fts5.html#extending_fts5).
+    static func api(of connection: Connection) throws -> UnsafeMutablePointer<fts5_api> {
+        let statement = try connection.prepare("SELECT fts5(?1)")
+        var api: UnsafeMutablePointer<fts5_api>? = nil
+        let bound = withUnsafeMutablePointer(to: &api) { pointer in
+            sqlite3_bind_pointer(statement.handle, 1, pointer, "fts5_api_ptr", nil)
+        }
+        guard bound == SQLITE_OK else { throw SQLiteError(code: bound, message: "cannot reach FTS5") }
+        _ = try statement.step()
+        guard let api else { throw SQLiteError(code: SQLITE_ERROR, message: "FTS5 is not available") }
+        return api
     }
 
     /// Calls `token` with each token of `text` (UTF-8): its bytes (folded and stemmed), and the byte

@@ -34,6 +34,11 @@ public final class IndexWriter {
     private let insertArticle, insertFile, updateFile, insertPath, insertPassage, insertPassageFTS, insertTitleFTS: Statement
     private let findFile, findArticle, pathsOfFile, deletePathsOfFile, countPaths, firstPath, setArticlePath: Statement
     private var pendingInBatch = 0
+    /// Takes passages' tokens made on the loading threads (nil if FTS5 would not let us).
+    private let replay: FTS5TokenReplay?
+    /// True when ``write(file:articles:bytes:rootID:replacing:tags:tokens:)`` uses tokens made by FTS5's
+    /// tokenizer elsewhere (``IndexSchema/tokenizer``) instead of tokenizing passages itself.
+    public var replaysTokens: Bool { replay != nil }
 
     /// Opens (creating if needed) the index at `path` for writing.
     /// - throws: ``IndexError``.
@@ -47,6 +52,9 @@ public final class IndexWriter {
             // paths take inserts in random order, and at 100,000 articles they outgrow 2 MiB.
             // Measured at 100k: full index 56-58 s -> 50-52 s, peak RSS 97-104 -> 137 MB.
             try db.execute("PRAGMA cache_size = -32768")
+            // Before any FTS5 table is used: FTS5 finds its tokenizer when it first opens a table.
+            let words = IndexSchema.tokenizer.split(separator: " ").map(String.init)
+            replay = try? FTS5TokenReplay.install(on: db, tokenizer: words[0], arguments: Array(words.dropFirst()))
             try IndexSchema.prepare(db)
             insertArticle = try db.prepare(
                 """
@@ -115,7 +123,7 @@ public final class IndexWriter {
     /// ``TopicTagger`` of the lexicon in use (else new articles are tagged here).
     public func write(
         file: SourceFile, articles: [(article: Article, hash: String)], bytes: Int, rootID: Int64, replacing stored: StoredFile?,
-        tags: [ArticleTags]? = nil
+        tags: [ArticleTags]? = nil, tokens: [[FTS5Tokens?]]? = nil
     ) throws -> FileOutcome {
         try guarded {
             try beginBatchIfNeeded()
@@ -143,7 +151,8 @@ public final class IndexWriter {
                     try refreshFirstPath(existing)
                 } else {
                     let articleID = try insert(
-                        article, hash: hash, bytes: articles.count == 1 ? bytes : article.text.utf8.count, tags: tags?[index])
+                        article, hash: hash, bytes: articles.count == 1 ? bytes : article.text.utf8.count, tags: tags?[index],
+                        tokens: tokens?[index])
                     outcome.articlesAdded += 1
                     outcome.passagesAdded += article.passages.count
                     try insertPath.bind([article.path, fileID, articleID])
@@ -214,7 +223,7 @@ public final class IndexWriter {
         return try findArticle.step() ? findArticle.int64(0) : nil
     }
 
-    private func insert(_ article: Article, hash: String, bytes: Int, tags: ArticleTags? = nil) throws -> Int64 {
+    private func insert(_ article: Article, hash: String, bytes: Int, tags: ArticleTags? = nil, tokens: [FTS5Tokens?]? = nil) throws -> Int64 {
         let m = article.metadata
         try insertArticle.bind([
             hash, article.path, article.title, m.author, m.date, m.dateSource, m.url, m.source, m.format, m.language, bytes,
@@ -226,13 +235,18 @@ public final class IndexWriter {
         try insertTitleFTS.run()
         var passageIDs: [Int64] = []
         passageIDs.reserveCapacity(article.passages.count)
-        for passage in article.passages {
+        let tokens = tokens?.count == article.passages.count ? tokens : nil
+        for (index, passage) in article.passages.enumerated() {
             try insertPassage.bind([articleID, passage.ordinal, passage.start, passage.end, passage.text])
             try insertPassage.run()
             let passageID = db.lastInsertRowID
             passageIDs.append(passageID)
             try insertPassageFTS.bind([passageID, passage.text])
-            try insertPassageFTS.run()
+            if let replay, let made = tokens?[index] {
+                try replay.with(made, text: passage.text) { try insertPassageFTS.run() }
+            } else {
+                try insertPassageFTS.run()
+            }
         }
         if let store = topicTags {
             if let tags {

@@ -1,4 +1,5 @@
 import Dispatch
+import DossierSQLite
 
 #if canImport(Glibc)
 import Glibc
@@ -27,6 +28,8 @@ public final class Indexer {
         public var keepMissing = false
         /// The topics passages are tagged with (a change re-tags the stored passages first).
         public var lexicon: Lexicon = .builtIn
+        /// Tokenize passages for FTS5 on the loading threads (off only to test that it changes nothing).
+        var tokenizeWhileLoading = true
         public init() {}
     }
 
@@ -44,6 +47,9 @@ public final class Indexer {
     public private(set) var retag: TopicTagStore.Retag?
     /// Per loading thread: tags articles while they load.
     private var taggers: [TopicTagger] = []
+    /// Per loading thread: FTS5's own tokenizer, whose tokens the writer hands to FTS5 (see
+    /// ``FTS5TokenReplay``), so that the one writing thread does not tokenize.
+    private var tokenizers: [FTS5Tokenizer] = []
 
     public init(databasePath: String, options: Options = Options(), loader: ArticleLoader = ArticleLoader()) {
         self.databasePath = databasePath
@@ -68,6 +74,9 @@ public final class Indexer {
         if let store = writer.topicTags {  // one tagger per loading thread
             taggers = (0..<max(1, options.jobs)).map { _ in TopicTagger(matcher: store.matcher) }
         }
+        if writer.replaysTokens && options.tokenizeWhileLoading {
+            tokenizers = (0..<max(1, options.jobs)).compactMap { _ in try? FTS5Tokenizer(definition: IndexSchema.tokenizer) }
+        }
         var report = IngestReport()
         var filesDone = 0
         var bytesAtCommit = 0
@@ -91,7 +100,7 @@ public final class Indexer {
                     case .success(let result):
                         let written = try writer.write(
                             file: file, articles: Array(zip(result.loaded.articles, result.hashes)), bytes: result.loaded.bytes,
-                            rootID: rootID, replacing: stored, tags: result.tags)
+                            rootID: rootID, replacing: stored, tags: result.tags, tokens: result.tokens)
                         seen.insert(written.fileID)
                         report.articlesWritten += written.articlesAdded
                         report.duplicates += written.articlesReused
@@ -126,7 +135,7 @@ public final class Indexer {
                 let previous = loading.map { ($0.files, $0.job.wait()) }
                 loading = nil
                 if !batch.isEmpty {
-                    loading = (batch, LoadJob(files: batch.map(\.0), loader: loader, taggers: taggers, jobs: options.jobs))
+                    loading = (batch, LoadJob(files: batch.map(\.0), loader: loader, taggers: taggers, tokenizers: tokenizers, jobs: options.jobs))
                     batch.removeAll(keepingCapacity: true)
                 }
                 if let (files, loaded) = previous { try write(files, loaded) }
@@ -185,6 +194,8 @@ public final class Indexer {
         var hashes: [String]
         /// Topic tags of each article, computed on the loading thread.
         var tags: [ArticleTags]?
+        /// FTS5's tokens of each passage of each article, made on the loading thread.
+        var tokens: [[FTS5Tokens?]]?
     }
 
     /// Loading of one batch on a background thread (which spreads it over `options.jobs` threads).
@@ -193,9 +204,9 @@ public final class Indexer {
         private var results: [Result<HashedFile, SkipReason>] = []
         private var waited = false
 
-        init(files: [SourceFile], loader: ArticleLoader, taggers: [TopicTagger], jobs: Int) {
+        init(files: [SourceFile], loader: ArticleLoader, taggers: [TopicTagger], tokenizers: [FTS5Tokenizer], jobs: Int) {
             DispatchQueue.global().async {
-                self.results = Indexer.loadInParallel(files, loader: loader, taggers: taggers, jobs: jobs)
+                self.results = Indexer.loadInParallel(files, loader: loader, taggers: taggers, tokenizers: tokenizers, jobs: jobs)
                 self.done.signal()
             }
         }
@@ -211,7 +222,9 @@ public final class Indexer {
     }
 
     /// Loads and hashes files on `options.jobs` threads; results come back in input order.
-    static func loadInParallel(_ files: [SourceFile], loader: ArticleLoader, taggers: [TopicTagger], jobs: Int) -> [Result<HashedFile, SkipReason>] {
+    static func loadInParallel(
+        _ files: [SourceFile], loader: ArticleLoader, taggers: [TopicTagger], tokenizers: [FTS5Tokenizer] = [], jobs: Int
+    ) -> [Result<HashedFile, SkipReason>] {
         let results = UnsafeResults<Result<HashedFile, SkipReason>>(count: files.count)
         let jobs = max(1, jobs)
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
@@ -220,7 +233,10 @@ public final class Indexer {
                 do {
                     let loaded = try loader.load(files[i])
                     let tags = worker < taggers.count ? loaded.articles.map(taggers[worker].tags(of:)) : nil
-                    results.set(i, .success(HashedFile(loaded: loaded, hashes: loaded.articles.map(ContentHash.of), tags: tags)))
+                    let tokens = worker < tokenizers.count
+                        ? loaded.articles.map { $0.passages.map { FTS5Tokens.record($0.text, with: tokenizers[worker]) } } : nil
+                    results.set(
+                        i, .success(HashedFile(loaded: loaded, hashes: loaded.articles.map(ContentHash.of), tags: tags, tokens: tokens)))
                 } catch let reason as SkipReason {
                     results.set(i, .failure(reason))
                 } catch {

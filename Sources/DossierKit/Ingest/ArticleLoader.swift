@@ -246,20 +246,29 @@ public enum ScriptDetector {
     public static func dominantScript(of passages: [Passage]) -> String? {
         var counts = [Int](repeating: 0, count: names.count)
         var seen = 0
-        outer: for passage in passages {
-            for scalar in passage.text.unicodeScalars {
-                let v = scalar.value
-                if v < 0x80 {  // ASCII: a letter is A-Z or a-z, and Latin
-                    let lower = v | 0x20
-                    guard lower >= 0x61 && lower <= 0x7A else { continue }
-                    counts[0] += 1
-                } else {
-                    guard CharacterClass.isLetter(scalar) else { continue }
-                    if let index = scriptIndex(of: v) { counts[index] += 1 }
+        for passage in passages {
+            var text = passage.text
+            // UTF-8 read directly: an ASCII byte is a letter (Latin) or not; others are decoded.
+            let done = text.withUTF8 { bytes -> Bool in
+                var i = 0
+                while i < bytes.count {
+                    let byte = bytes[i]
+                    if byte < 0x80 {
+                        i += 1
+                        let lower = byte | 0x20
+                        guard lower >= 0x61 && lower <= 0x7A else { continue }
+                        counts[0] += 1
+                    } else {
+                        let scalar = TopicTokenizer.decode(bytes, at: &i)
+                        guard CharacterClass.isLetter(scalar) else { continue }
+                        if let index = scriptIndex(of: scalar.value) { counts[index] += 1 }
+                    }
+                    seen += 1
+                    if seen >= 4000 { return true }
                 }
-                seen += 1
-                if seen >= 4000 { break outer }
+                return false
             }
+            if done { break }
         }
         var best: Int? = nil
         for index in counts.indices where counts[index] > 0 {

@@ -56,27 +56,27 @@ final class AliasPattern: Sendable {
     }
 
     /// True when the alias matches `tokens` at `start`, case rules included (vetoes not checked).
-    func matches(_ tokens: [TopicTokenizer.Token], at start: Int, scalars: [Unicode.Scalar]) -> Bool {
+    func matches<Words: TopicWords>(_ tokens: Words, at start: Int, scalars: [Unicode.Scalar]) -> Bool {
         guard start + stems.count <= tokens.count else { return false }
         for k in stems.indices {
-            let token = tokens[start + k]
+            let stem = tokens.stem(start + k)
             if prefix && k == stems.count - 1 {
-                guard token.stem.hasPrefix(stems[k]) else { return false }
+                guard stem.hasPrefix(stems[k]) else { return false }
             } else {
-                guard token.stem == stems[k] else { return false }
+                guard stem == stems[k] else { return false }
             }
-            if let written, !Self.isWritten(scalars[token.start..<token.end], as: written[k]) { return false }
+            if let written, !Self.isWritten(scalars[tokens.start(start + k)..<tokens.end(start + k)], as: written[k]) { return false }
         }
         return true
     }
 
     /// True when `vetoes` rule out a match at `start`.
-    func isVetoed(_ tokens: [TopicTokenizer.Token], at start: Int) -> Bool {
+    func isVetoed<Words: TopicWords>(_ tokens: Words, at start: Int) -> Bool {
         for veto in vetoes {
             for offset in veto.offsets {
                 let from = start - offset
                 guard from >= 0, from + veto.stems.count <= tokens.count else { continue }
-                if veto.stems.indices.allSatisfy({ tokens[from + $0].stem == veto.stems[$0] }) { return true }
+                if veto.stems.indices.allSatisfy({ tokens.stem(from + $0) == veto.stems[$0] }) { return true }
             }
         }
         return false

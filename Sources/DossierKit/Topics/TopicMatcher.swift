@@ -94,7 +94,10 @@ public struct TopicMatcher: Sendable {
     }
 
     func matches(tokens: [TopicTokenizer.Token], scalars: inout [Unicode.Scalar], text: String) -> [Match] {
-        matches(tokens: tokens, scalars: &scalars, text: text) { candidates(stem: $0.stem) }
+        matches(tokens: tokens, scalars: &scalars, text: text) {
+            let found = candidates(stem: tokens[$0].stem)
+            return found.isEmpty ? nil : found
+        }
     }
 
     /// The patterns that may start at a word with this stem, in lexicon order.
@@ -105,23 +108,22 @@ public struct TopicMatcher: Sendable {
         return ((exact ?? []) + prefixed).sorted()
     }
 
-    /// Matching, with the patterns that may start at each word given by `candidates`.
-    func matches(
-        tokens: [TopicTokenizer.Token], scalars: inout [Unicode.Scalar], text: String, candidates: (TopicTokenizer.Token) -> [Int]
+    /// Matching, with the patterns that may start at each word (by index) given by `candidates`
+    /// (nil for none), which is asked for every word in order.
+    func matches<Words: TopicWords>(
+        tokens: Words, scalars: inout [Unicode.Scalar], text: String, candidates: (Int) -> [Int]?
     ) -> [Match] {
         var found: [Match] = []
-        for start in tokens.indices {
-            let token = tokens[start]
-            let indices = candidates(token)
-            guard !indices.isEmpty else { continue }
+        for start in 0..<tokens.count {
+            guard let indices = candidates(start) else { continue }
             var here: [Match] = []
             for index in indices {
                 let pattern = patterns[index]
                 if pattern.written != nil && scalars.isEmpty { scalars = Array(text.unicodeScalars) }
                 guard pattern.matches(tokens, at: start, scalars: scalars), !pattern.isVetoed(tokens, at: start) else { continue }
-                let last = tokens[start + pattern.stems.count - 1]
                 let match = Match(
-                    topic: topicIDs[pattern.topic], name: pattern.name_, start: token.start, end: last.end,
+                    topic: topicIDs[pattern.topic], name: pattern.name_, start: tokens.start(start),
+                    end: tokens.end(start + pattern.stems.count - 1),
                     firstWord: start, endWord: start + pattern.stems.count)
                 // Names of one topic that match the same words ("cluster munitions", "cluster munition") are one name.
                 if !here.contains(where: { $0.topic == match.topic && $0.endWord == match.endWord }) {
@@ -173,4 +175,19 @@ public struct TopicMatcher: Sendable {
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
+}
+
+/// The words of a text as matching reads them: stem and scalar offsets, by index.
+/// ``TopicTokenizer/Token`` arrays are one; the tagger has a compact one of its own.
+protocol TopicWords {
+    var count: Int { get }
+    func stem(_ index: Int) -> String
+    func start(_ index: Int) -> Int
+    func end(_ index: Int) -> Int
+}
+
+extension Array: TopicWords where Element == TopicTokenizer.Token {
+    func stem(_ index: Int) -> String { self[index].stem }
+    func start(_ index: Int) -> Int { self[index].start }
+    func end(_ index: Int) -> Int { self[index].end }
 }

@@ -6,16 +6,16 @@
 /// thread its own.
 public final class TopicTagger: @unchecked Sendable {
     public let matcher: TopicMatcher
-    private struct Entry {
+    fileprivate struct Entry {
         var stem: String
-        var folded: String
+        /// The patterns that may start at this word (empty for most words).
         var candidates: [Int]
     }
     /// Words of up to 8 bytes, packed into an integer (most words), to their entry in `entries`:
     /// no string is made and no hasher runs to look them up.
     private var shortWords = PackedWordTable()
+    private var longWords: [String: Int32] = [:]
     private var entries: [Entry] = []
-    private var longWords: [String: Entry] = [:]
     /// Words remembered at most (a bound on memory for very large vocabularies).
     public var capacity = 500_000
 
@@ -26,58 +26,69 @@ public final class TopicTagger: @unchecked Sendable {
     /// The topics `text` names, as ``TopicMatcher/tags(in:)``.
     public func tags(in text: String) -> [TopicMatcher.Tag] {
         guard !matcher.patterns.isEmpty else { return [] }
-        var tokens: [TopicTokenizer.Token] = []
-        tokens.reserveCapacity(text.utf8.count / 5)
-        // Words where a name may start, in text order (the matcher asks for every word in order).
-        var starts: [(token: Int, candidates: [Int])] = []
+        // One pass that only looks words up (three integers a word, nothing retained); the
+        // matcher runs only when a name may start somewhere.
+        var words: [Int32] = []
+        words.reserveCapacity(text.utf8.count / 2)
+        var mayStart = false
         TopicTokenizer.scan(text) { buffer, start, end in
             let entry = self.entry(&buffer)
-            if !entry.candidates.isEmpty { starts.append((tokens.count, entry.candidates)) }
-            tokens.append(TopicTokenizer.Token(stem: entry.stem, folded: entry.folded, start: start, end: end))
+            if !self.entries[Int(entry)].candidates.isEmpty { mayStart = true }
+            words.append(entry)
+            words.append(Int32(truncatingIfNeeded: start))
+            words.append(Int32(truncatingIfNeeded: end))
         }
-        guard !starts.isEmpty else { return [] }
+        defer { if entries.count > capacity { entries.removeSubrange(capacity...) } }  // words met past the bound
+        guard mayStart else { return [] }
+        let known = TaggedWords(entries: entries, words: words)
         var scalars: [Unicode.Scalar] = []
-        var index = 0
-        var next = 0
-        let matches = matcher.matches(tokens: tokens, scalars: &scalars, text: text) { _ in
-            defer { index += 1 }
-            guard next < starts.count, starts[next].token == index else { return [] }
-            next += 1
-            return starts[next - 1].candidates
-        }
+        let matches = matcher.matches(tokens: known, scalars: &scalars, text: text) { known.candidates($0) }
         return TopicMatcher.tags(from: matches)
     }
 
-    /// The remembered facts of a folded word (stemming it the first time).
-    private func entry(_ buffer: inout [UInt8]) -> Entry {
+    /// The index in `entries` of a folded word's facts (stemming it the first time).
+    private func entry(_ buffer: inout [UInt8]) -> Int32 {
         if buffer.count <= 8 {
             var key: UInt64 = 0
             for byte in buffer { key = key << 8 | UInt64(byte) }
-            if let known = shortWords.find(key) { return entries[Int(known)] }
-            let made = makeEntry(&buffer)
-            if entries.count < capacity {
-                shortWords.insert(key, Int32(entries.count))
-                entries.append(made)
-            }
-            return made
+            if let known = shortWords.find(key) { return known }
+            let index = Int32(entries.count)
+            entries.append(makeEntry(&buffer))
+            if entries.count <= capacity { shortWords.insert(key, index) }
+            return index
         }
         let folded = String(decoding: buffer, as: UTF8.self)
         if let known = longWords[folded] { return known }
-        let made = makeEntry(&buffer)
-        if longWords.count < capacity { longWords[folded] = made }
-        return made
+        let index = Int32(entries.count)
+        entries.append(makeEntry(&buffer))
+        if entries.count <= capacity { longWords[folded] = index }
+        return index
     }
 
     private func makeEntry(_ buffer: inout [UInt8]) -> Entry {
-        let folded = String(decoding: buffer, as: UTF8.self)
         PorterStemmer.stem(&buffer)
         let stem = String(decoding: buffer, as: UTF8.self)
-        return Entry(stem: stem, folded: folded, candidates: matcher.candidates(stem: stem))
+        return Entry(stem: stem, candidates: matcher.candidates(stem: stem))
     }
 
     /// The tags of an article's title and of each of its passages.
     public func tags(of article: Article) -> ArticleTags {
         ArticleTags(title: tags(in: article.title), passages: article.passages.map { tags(in: $0.text) })
+    }
+}
+
+/// A text's words as the tagger keeps them: per word, its entry and scalar offsets.
+private struct TaggedWords: TopicWords {
+    let entries: [TopicTagger.Entry]
+    let words: [Int32]
+
+    var count: Int { words.count / 3 }
+    func stem(_ index: Int) -> String { entries[Int(words[3 * index])].stem }
+    func start(_ index: Int) -> Int { Int(words[3 * index + 1]) }
+    func end(_ index: Int) -> Int { Int(words[3 * index + 2]) }
+    func candidates(_ index: Int) -> [Int]? {
+        let entry = Int(words[3 * index])
+        return entries[entry].candidates.isEmpty ? nil : entries[entry].candidates
     }
 }
 

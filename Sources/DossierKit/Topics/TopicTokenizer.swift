@@ -35,45 +35,77 @@ public enum TopicTokenizer {
     }
 
     /// Calls `word` with each word's folded bytes (which it may change) and scalar offsets.
+    /// Reads the text's UTF-8 directly: ASCII (most of it) costs a compare or two per byte.
     static func scan(_ text: String, word: (inout [UInt8], Int, Int) -> Void) {
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(32)
-        var start = -1
-        var offset = 0
-        func close() {
-            if start >= 0 {
-                if !buffer.isEmpty { word(&buffer, start, offset) }
-                buffer.removeAll(keepingCapacity: true)
-                start = -1
-            }
-        }
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                let byte = UInt8(v)
-                if byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 {
-                    if start < 0 { start = offset }
-                    buffer.append(byte)
-                } else if byte >= 0x41 && byte <= 0x5A {
-                    if start < 0 { start = offset }
-                    buffer.append(byte + 0x20)
+        var text = text
+        text.withUTF8 { bytes in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(32)
+            var start = -1
+            var offset = 0
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    i += 1
+                    if byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 {
+                        if start < 0 { start = offset }
+                        buffer.append(byte)
+                    } else if byte >= 0x41 && byte <= 0x5A {
+                        if start < 0 { start = offset }
+                        buffer.append(byte + 0x20)
+                    } else if start >= 0 {
+                        if !buffer.isEmpty { word(&buffer, start, offset) }
+                        buffer.removeAll(keepingCapacity: true)
+                        start = -1
+                    }
                 } else {
-                    close()
+                    let scalar = decode(bytes, at: &i)
+                    switch kind(scalar) {
+                    case .word:
+                        if start < 0 { start = offset }
+                        appendFolded(scalar, to: &buffer)
+                    case .diacritic:
+                        break  // continues a word, folded away (as remove_diacritics does)
+                    case .separator:
+                        if start >= 0 {
+                            if !buffer.isEmpty { word(&buffer, start, offset) }
+                            buffer.removeAll(keepingCapacity: true)
+                            start = -1
+                        }
+                    }
                 }
-            } else {
-                switch kind(scalar) {
-                case .word:
-                    if start < 0 { start = offset }
-                    appendFolded(scalar, to: &buffer)
-                case .diacritic:
-                    break  // continues a word, folded away (as remove_diacritics does)
-                case .separator:
-                    close()
-                }
+                offset += 1
             }
-            offset += 1
+            if start >= 0 && !buffer.isEmpty { word(&buffer, start, offset) }
         }
-        close()
+    }
+
+    /// The scalar whose (valid) UTF-8 starts at `bytes[i]`, a byte of 0x80 or more; moves `i` past it.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int) -> Unicode.Scalar {
+        let lead = UInt32(bytes[i])
+        var value: UInt32
+        var length: Int
+        if lead < 0xE0 {
+            value = lead & 0x1F
+            length = 2
+        } else if lead < 0xF0 {
+            value = lead & 0x0F
+            length = 3
+        } else {
+            value = lead & 0x07
+            length = 4
+        }
+        let end = min(i + length, bytes.count)
+        var j = i + 1
+        while j < end {
+            value = value << 6 | UInt32(bytes[j] & 0x3F)
+            j += 1
+        }
+        i = end
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     /// The folded (unstemmed) words of `text`, for comparing names.

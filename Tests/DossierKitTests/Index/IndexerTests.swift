@@ -208,3 +208,28 @@ import Testing
         #expect(!hits.isEmpty && hits.allSatisfy { $0.topics.contains("nato") })
     }
 }
+
+/// Passages tokenized for FTS5 on the loading threads (``FTS5TokenReplay``) make exactly the index
+/// that FTS5 tokenizing them itself makes.
+@Suite struct TokenReplayIndexTests {
+    static func blocks(_ path: String) throws -> [String] {
+        let db = try Connection(path: path, mode: .readOnly)
+        let s = try db.prepare("SELECT id, hex(block) FROM passage_fts_data ORDER BY id")
+        var out: [String] = []
+        while try s.step() { out.append("\(s.int64(0)) \(s.string(1))") }
+        return out
+    }
+
+    @Test func theBundledCorpusIndexesTheSameEitherWay() throws {
+        let folder = try TestFolder()
+        let corpus = Paths.packageRoot.appendingPathComponent("Corpus").path
+        var options = Indexer.Options()
+        _ = try Indexer(databasePath: folder.sub("replayed.db"), options: options).run(roots: [corpus])
+        options.tokenizeWhileLoading = false
+        _ = try Indexer(databasePath: folder.sub("plain.db"), options: options).run(roots: [corpus])
+        let replayed = try Self.blocks(folder.sub("replayed.db"))
+        #expect(replayed.count > 1)
+        #expect(replayed == (try Self.blocks(folder.sub("plain.db"))))
+        #expect(try IndexMaintenance.check(path: folder.sub("replayed.db")).isEmpty)
+    }
+}
