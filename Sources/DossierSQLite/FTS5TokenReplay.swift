@@ -29,13 +29,22 @@ public struct FTS5Tokens: Sendable, Equatable {
         let ok = text.withUTF8 { buffer -> Bool in
             tokens.textLength = buffer.count
             tokens.bytes.reserveCapacity(buffer.count)
-            tokens.entries.reserveCapacity(buffer.count / 2)
-            return tokenizer.tokenize(buffer, purpose: .document) { token, start, end, flags in
-                tokens.bytes.append(contentsOf: token)
-                tokens.entries.append(Int32(truncatingIfNeeded: tokens.bytes.count))
-                tokens.entries.append(Int32(truncatingIfNeeded: start))
-                tokens.entries.append(Int32(truncatingIfNeeded: end))
-                tokens.entries.append(flags)
+            tokens.entries.reserveCapacity(buffer.count)
+            return withUnsafeMutablePointer(to: &tokens) { pointer in
+                tokenizer.tokenize(buffer, purpose: .document, context: UnsafeMutableRawPointer(pointer)) {
+                    context, flags, token, count, start, end in
+                    let tokens = context!.assumingMemoryBound(to: FTS5Tokens.self)
+                    if count > 0, let token {
+                        UnsafeRawPointer(token).withMemoryRebound(to: UInt8.self, capacity: Int(count)) {
+                            tokens.pointee.bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: Int(count)))
+                        }
+                    }
+                    tokens.pointee.entries.append(Int32(truncatingIfNeeded: tokens.pointee.bytes.count))
+                    tokens.pointee.entries.append(start)
+                    tokens.pointee.entries.append(end)
+                    tokens.pointee.entries.append(flags)
+                    return SQLITE_OK
+                }
             }
         }
         return ok ? tokens : nil

@@ -105,6 +105,16 @@ public final class FTS5Tokenizer: @unchecked Sendable {
         }
     }
 
+    /// Calls FTS5's tokenizer with a C callback and its context directly (no Swift closure per token).
+    func tokenize(
+        _ text: UnsafeBufferPointer<UInt8>, purpose: Purpose, context: UnsafeMutableRawPointer,
+        callback: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, Int32, Int32, Int32) -> Int32
+    ) -> Bool {
+        text.withMemoryRebound(to: CChar.self) { chars in
+            module.xTokenize(instance, context, purpose.rawValue, chars.baseAddress, Int32(chars.count), callback) == SQLITE_OK
+        }
+    }
+
     /// Tokenizes a Swift string (see ``tokenize(_:purpose:token:)``).
     @discardableResult
     public func tokenize(

@@ -232,9 +232,10 @@ public final class Indexer {
             while i < files.count {
                 do {
                     let loaded = try loader.load(files[i])
-                    let tags = worker < taggers.count ? loaded.articles.map(taggers[worker].tags(of:)) : nil
                     let tokens = worker < tokenizers.count
                         ? loaded.articles.map { $0.passages.map { FTS5Tokens.record($0.text, with: tokenizers[worker]) } } : nil
+                    let tags = worker < taggers.count
+                        ? loaded.articles.indices.map { taggers[worker].tags(of: loaded.articles[$0], tokens: tokens?[$0]) } : nil
                     results.set(
                         i, .success(HashedFile(loaded: loaded, hashes: loaded.articles.map(ContentHash.of), tags: tags, tokens: tokens)))
                 } catch let reason as SkipReason {

@@ -245,6 +245,7 @@ public enum ScriptDetector {
     /// Looks at the first 4,000 letters; ties go to the name that sorts first.
     public static func dominantScript(of passages: [Passage]) -> String? {
         var counts = [Int](repeating: 0, count: names.count)
+        var latin = 0  // ASCII letters, counted apart from `counts` (most letters)
         var seen = 0
         for passage in passages {
             var text = passage.text
@@ -257,7 +258,7 @@ public enum ScriptDetector {
                         i += 1
                         let lower = byte | 0x20
                         guard lower >= 0x61 && lower <= 0x7A else { continue }
-                        counts[0] += 1
+                        latin += 1
                     } else {
                         let scalar = TopicTokenizer.decode(bytes, at: &i)
                         guard CharacterClass.isLetter(scalar) else { continue }
@@ -270,6 +271,7 @@ public enum ScriptDetector {
             }
             if done { break }
         }
+        counts[0] += latin
         var best: Int? = nil
         for index in counts.indices where counts[index] > 0 {
             if let b = best, counts[b] > counts[index] || (counts[b] == counts[index] && names[b] < names[index]) { continue }

@@ -19,18 +19,28 @@ public struct PassageSplitter: Sendable {
     /// Splits `text` into passages, ignoring everything before scalar offset `from`.
     public func split(_ text: String, from: Int = 0, markdown: Bool = false) -> [Passage] {
         // Scalars for classifying, and the UTF-8 offset of each, so passage text is copied as bytes.
+        // (For ASCII text, most of it, a scalar's offset is its byte's.)
+        let bytes = Array(text.utf8)
+        var ascii = true
+        for byte in bytes where byte >= 0x80 {
+            ascii = false
+            break
+        }
         var scalars: [Unicode.Scalar] = []
         var byteOffsets: [Int] = []
-        scalars.reserveCapacity(text.utf8.count)
-        byteOffsets.reserveCapacity(text.utf8.count + 1)
-        var byte = 0
-        for scalar in text.unicodeScalars {
-            scalars.append(scalar)
+        if ascii {
+            scalars = bytes.map { Unicode.Scalar($0) }
+        } else {
+            scalars.reserveCapacity(bytes.count)
+            byteOffsets.reserveCapacity(bytes.count + 1)
+            var byte = 0
+            for scalar in text.unicodeScalars {
+                scalars.append(scalar)
+                byteOffsets.append(byte)
+                byte += UTF8.width(scalar)
+            }
             byteOffsets.append(byte)
-            byte += UTF8.width(scalar)
         }
-        byteOffsets.append(byte)
-        let bytes = Array(text.utf8)
         var blocks: [Range<Int>] = []
         var paragraphStart: Int? = nil
         var lineStart = min(from, scalars.count)
@@ -62,7 +72,8 @@ public struct PassageSplitter: Sendable {
         var passages: [Passage] = []
         for block in blocks {
             for range in windows(scalars, block) {
-                let text = String(decoding: bytes[byteOffsets[range.lowerBound]..<byteOffsets[range.upperBound]], as: UTF8.self)
+                let bytes = ascii ? bytes[range] : bytes[byteOffsets[range.lowerBound]..<byteOffsets[range.upperBound]]
+                let text = String(decoding: bytes, as: UTF8.self)
                 passages.append(Passage(ordinal: passages.count + 1, start: range.lowerBound, end: range.upperBound, text: text))
             }
         }

@@ -65,7 +65,12 @@ final class AliasPattern: Sendable {
             } else {
                 guard stem == stems[k] else { return false }
             }
-            if let written, !Self.isWritten(scalars[tokens.start(start + k)..<tokens.end(start + k)], as: written[k]) { return false }
+            if let written {
+                let ok =
+                    tokens.writtenWord(start + k).map { Self.isWritten($0.unicodeScalars, as: written[k]) }
+                    ?? Self.isWritten(scalars[tokens.start(start + k)..<tokens.end(start + k)], as: written[k])
+                if !ok { return false }
+            }
         }
         return true
     }
@@ -84,11 +89,11 @@ final class AliasPattern: Sendable {
 
     /// A case-sensitive comparison: the word must be `expected`, optionally followed by lower-case
     /// letters (an inflection: `UNs`, `Stingers`); `USE` is not `US`, `Un` is not `UN`.
-    static func isWritten(_ word: ArraySlice<Unicode.Scalar>, as expected: String) -> Bool {
+    static func isWritten<Word: Collection<Unicode.Scalar>>(_ word: Word, as expected: String) -> Bool {
         var i = word.startIndex
         for scalar in expected.unicodeScalars {
             guard i < word.endIndex, word[i] == scalar else { return false }
-            i += 1
+            i = word.index(after: i)
         }
         return word[i...].allSatisfy { $0.properties.isLowercase }
     }

@@ -118,8 +118,9 @@ public struct TopicMatcher: Sendable {
             guard let indices = candidates(start) else { continue }
             var here: [Match] = []
             for index in indices {
-                let pattern = patterns[index]
-                if pattern.written != nil && scalars.isEmpty { scalars = Array(text.unicodeScalars) }
+                // The matcher's array keeps every pattern alive: no retain per candidate.
+                unowned(unsafe) let pattern = patterns[index]
+                if pattern.written != nil && scalars.isEmpty && !Words.knowsWrittenWords { scalars = Array(text.unicodeScalars) }
                 guard pattern.matches(tokens, at: start, scalars: scalars), !pattern.isVetoed(tokens, at: start) else { continue }
                 let match = Match(
                     topic: topicIDs[pattern.topic], name: pattern.name_, start: tokens.start(start),
@@ -182,12 +183,18 @@ public struct TopicMatcher: Sendable {
 protocol TopicWords {
     var count: Int { get }
     func stem(_ index: Int) -> String
+    /// True when ``writtenWord(_:)`` gives every word (else the text's scalars are read).
+    static var knowsWrittenWords: Bool { get }
+    /// The word as written in the text, when known.
+    func writtenWord(_ index: Int) -> Substring?
     func start(_ index: Int) -> Int
     func end(_ index: Int) -> Int
 }
 
 extension Array: TopicWords where Element == TopicTokenizer.Token {
     func stem(_ index: Int) -> String { self[index].stem }
+    static var knowsWrittenWords: Bool { false }
+    func writtenWord(_ index: Int) -> Substring? { nil }
     func start(_ index: Int) -> Int { self[index].start }
     func end(_ index: Int) -> Int { self[index].end }
 }

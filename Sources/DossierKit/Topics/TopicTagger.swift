@@ -1,6 +1,15 @@
+import DossierSQLite
+
 /// Tags many texts fast with one ``TopicMatcher``: it remembers each word's stem and whether any
-/// name starts with it, so a word seen before costs one dictionary lookup. Results are exactly
-/// ``TopicMatcher/tags(in:)``'s.
+/// name starts with it, so a word seen before costs one lookup. ``tags(in:)`` gives exactly
+/// ``TopicMatcher/tags(in:)``'s results.
+///
+/// Articles (``tags(of:tokens:)``, what the index stores) are tagged from the very tokens FTS5
+/// indexes: the words, folds and stems of `porter unicode61 remove_diacritics 2`, so a passage is
+/// tagged with a name exactly when FTS5 would find the name's words in it. (``TopicTokenizer``
+/// agrees with FTS5 on Latin text; on some other scripts, e.g. Greek final sigma or Indic vowel
+/// signs, FTS5's folding wins.) The indexer hands over the tokens it made for FTS5 anyway, so
+/// passages are tokenized once.
 ///
 /// Use each tagger from one thread at a time (it is a cache); the indexer gives each loading
 /// thread its own.
@@ -16,6 +25,11 @@ public final class TopicTagger: @unchecked Sendable {
     private var shortWords = PackedWordTable()
     private var longWords: [String: Int32] = [:]
     private var entries: [Entry] = []
+    /// FTS5's stems (tokens) to their entry, as `shortWords` and `longWords` are for folded words.
+    private var shortStems = PackedWordTable()
+    private var longStems: [String: Int32] = [:]
+    /// FTS5's tokenizer, for articles tagged without tokens made beforehand.
+    private lazy var tokenizer = try? FTS5Tokenizer(definition: IndexSchema.tokenizer)
     /// Words remembered at most (a bound on memory for very large vocabularies).
     public var capacity = 500_000
 
@@ -23,24 +37,90 @@ public final class TopicTagger: @unchecked Sendable {
         self.matcher = matcher
     }
 
+    /// The topics `text` names, from FTS5's `tokens` of it (see ``FTS5Tokens/record(_:with:)``).
+    public func tags(in text: String, tokens: FTS5Tokens) -> [TopicMatcher.Tag] {
+        guard !matcher.patterns.isEmpty else { return [] }
+        var words = [Int32](repeating: 0, count: 5 * tokens.count)
+        var used = 0
+        var mayStart = false
+        words.withUnsafeMutableBufferPointer { out in
+            tokens.bytes.withUnsafeBufferPointer { bytes in
+                tokens.entries.withUnsafeBufferPointer { token in
+                    var from = 0
+                    var t = 0
+                    while t < token.count {
+                        let end = Int(token[t])
+                        defer { (from, t) = (end, t + 4) }
+                        // Synonyms at the same position (FTS5_TOKEN_COLOCATED): not made by this tokenizer.
+                        if token[t + 3] & 1 != 0 { continue }
+                        let entry = stemEntry(UnsafeBufferPointer(rebasing: bytes[from..<end]))
+                        if !entries[Int(entry)].candidates.isEmpty { mayStart = true }
+                        // Offsets in bytes (a match's scalar offsets are not needed for tags).
+                        out[used] = entry
+                        out[used + 1] = token[t + 1]
+                        out[used + 2] = token[t + 2]
+                        out[used + 3] = token[t + 1]
+                        out[used + 4] = token[t + 2]
+                        used += 5
+                    }
+                }
+            }
+        }
+        words.removeSubrange(used...)
+        defer { if entries.count > capacity { entries.removeSubrange(capacity...) } }
+        guard mayStart else { return [] }
+        let known = TaggedWords(entries: entries, words: words, text: text)
+        var scalars: [Unicode.Scalar] = []
+        let matches = matcher.matches(tokens: known, scalars: &scalars, text: text) { known.candidates($0) }
+        return TopicMatcher.tags(from: matches)
+    }
+
+    /// The index in `entries` of a stem's facts.
+    private func stemEntry(_ stem: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if stem.count <= 8 {
+            var key: UInt64 = 0
+            for byte in stem { key = key << 8 | UInt64(byte) }
+            if let known = shortStems.find(key) { return known }
+            let index = Int32(entries.count)
+            let text = String(decoding: stem, as: UTF8.self)
+            entries.append(Entry(stem: text, candidates: matcher.candidates(stem: text)))
+            if entries.count <= capacity { shortStems.insert(key, index) }
+            return index
+        }
+        let text = String(decoding: stem, as: UTF8.self)
+        if let known = longStems[text] { return known }
+        let index = Int32(entries.count)
+        entries.append(Entry(stem: text, candidates: matcher.candidates(stem: text)))
+        if entries.count <= capacity { longStems[text] = index }
+        return index
+    }
+
     /// The topics `text` names, as ``TopicMatcher/tags(in:)``.
     public func tags(in text: String) -> [TopicMatcher.Tag] {
         guard !matcher.patterns.isEmpty else { return [] }
         // One pass that only looks words up (three integers a word, nothing retained); the
         // matcher runs only when a name may start somewhere.
-        var words: [Int32] = []
-        words.reserveCapacity(text.utf8.count / 2)
+        // A word takes at least one byte and is followed by a separator (or the end): at most
+        // (bytes + 1) / 2 words, five numbers each.
+        var words = [Int32](repeating: 0, count: 5 * ((text.utf8.count + 1) / 2))
+        var used = 0
         var mayStart = false
-        TopicTokenizer.scan(text) { buffer, start, end in
-            let entry = self.entry(&buffer)
-            if !self.entries[Int(entry)].candidates.isEmpty { mayStart = true }
-            words.append(entry)
-            words.append(Int32(truncatingIfNeeded: start))
-            words.append(Int32(truncatingIfNeeded: end))
+        words.withUnsafeMutableBufferPointer { out in
+            TopicTokenizer.scan(text) { buffer, start, end, byteStart, byteEnd in
+                let entry = self.entry(&buffer)
+                if !self.entries[Int(entry)].candidates.isEmpty { mayStart = true }
+                out[used] = entry
+                out[used + 1] = Int32(truncatingIfNeeded: start)
+                out[used + 2] = Int32(truncatingIfNeeded: end)
+                out[used + 3] = Int32(truncatingIfNeeded: byteStart)
+                out[used + 4] = Int32(truncatingIfNeeded: byteEnd)
+                used += 5
+            }
         }
+        words.removeSubrange(used...)
         defer { if entries.count > capacity { entries.removeSubrange(capacity...) } }  // words met past the bound
         guard mayStart else { return [] }
-        let known = TaggedWords(entries: entries, words: words)
+        let known = TaggedWords(entries: entries, words: words, text: text)
         var scalars: [Unicode.Scalar] = []
         let matches = matcher.matches(tokens: known, scalars: &scalars, text: text) { known.candidates($0) }
         return TopicMatcher.tags(from: matches)
@@ -71,24 +151,42 @@ public final class TopicTagger: @unchecked Sendable {
         return Entry(stem: stem, candidates: matcher.candidates(stem: stem))
     }
 
-    /// The tags of an article's title and of each of its passages.
-    public func tags(of article: Article) -> ArticleTags {
-        ArticleTags(title: tags(in: article.title), passages: article.passages.map { tags(in: $0.text) })
+    /// The tags of an article's title and of each of its passages, from FTS5's tokens (`tokens`:
+    /// those of each passage, when already made).
+    public func tags(of article: Article, tokens: [FTS5Tokens?]? = nil) -> ArticleTags {
+        let tokens = tokens?.count == article.passages.count ? tokens : nil
+        return ArticleTags(
+            title: tagsFromFTS5(article.title, tokens: nil),
+            passages: article.passages.indices.map { tagsFromFTS5(article.passages[$0].text, tokens: tokens?[$0]) })
+    }
+
+    private func tagsFromFTS5(_ text: String, tokens: FTS5Tokens?) -> [TopicMatcher.Tag] {
+        if let tokens { return tags(in: text, tokens: tokens) }
+        guard let tokenizer, let made = FTS5Tokens.record(text, with: tokenizer) else { return tags(in: text) }
+        return tags(in: text, tokens: made)
     }
 }
 
-/// A text's words as the tagger keeps them: per word, its entry and scalar offsets.
+/// A text's words as the tagger keeps them: per word, its entry, and its scalar and byte offsets.
 private struct TaggedWords: TopicWords {
     let entries: [TopicTagger.Entry]
     let words: [Int32]
+    let text: String
 
-    var count: Int { words.count / 3 }
-    func stem(_ index: Int) -> String { entries[Int(words[3 * index])].stem }
-    func start(_ index: Int) -> Int { Int(words[3 * index + 1]) }
-    func end(_ index: Int) -> Int { Int(words[3 * index + 2]) }
+    var count: Int { words.count / 5 }
+    func stem(_ index: Int) -> String { entries[Int(words[5 * index])].stem }
+    func start(_ index: Int) -> Int { Int(words[5 * index + 1]) }
+    func end(_ index: Int) -> Int { Int(words[5 * index + 2]) }
     func candidates(_ index: Int) -> [Int]? {
-        let entry = Int(words[3 * index])
+        let entry = Int(words[5 * index])
         return entries[entry].candidates.isEmpty ? nil : entries[entry].candidates
+    }
+    static var knowsWrittenWords: Bool { true }
+    func writtenWord(_ index: Int) -> Substring? {
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: Int(words[5 * index + 3]))
+        let to = utf8.index(utf8.startIndex, offsetBy: Int(words[5 * index + 4]))
+        return text[from..<to]
     }
 }
 

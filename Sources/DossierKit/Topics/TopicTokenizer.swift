@@ -37,26 +37,33 @@ public enum TopicTokenizer {
     /// Calls `word` with each word's folded bytes (which it may change) and scalar offsets.
     /// Reads the text's UTF-8 directly: ASCII (most of it) costs a compare or two per byte.
     static func scan(_ text: String, word: (inout [UInt8], Int, Int) -> Void) {
+        scan(text) { buffer, start, end, _, _ in word(&buffer, start, end) }
+    }
+
+    /// ``scan(_:word:)`` that also gives each word's UTF-8 byte offsets (start, end).
+    static func scan(_ text: String, word: (inout [UInt8], Int, Int, Int, Int) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             var buffer: [UInt8] = []
             buffer.reserveCapacity(32)
             var start = -1
+            var byteStart = 0
             var offset = 0
             var i = 0
             let count = bytes.count
             while i < count {
                 let byte = bytes[i]
+                let at = i
                 if byte < 0x80 {
                     i += 1
                     if byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 {
-                        if start < 0 { start = offset }
+                        if start < 0 { (start, byteStart) = (offset, at) }
                         buffer.append(byte)
                     } else if byte >= 0x41 && byte <= 0x5A {
-                        if start < 0 { start = offset }
+                        if start < 0 { (start, byteStart) = (offset, at) }
                         buffer.append(byte + 0x20)
                     } else if start >= 0 {
-                        if !buffer.isEmpty { word(&buffer, start, offset) }
+                        if !buffer.isEmpty { word(&buffer, start, offset, byteStart, at) }
                         buffer.removeAll(keepingCapacity: true)
                         start = -1
                     }
@@ -64,13 +71,13 @@ public enum TopicTokenizer {
                     let scalar = decode(bytes, at: &i)
                     switch kind(scalar) {
                     case .word:
-                        if start < 0 { start = offset }
+                        if start < 0 { (start, byteStart) = (offset, at) }
                         appendFolded(scalar, to: &buffer)
                     case .diacritic:
                         break  // continues a word, folded away (as remove_diacritics does)
                     case .separator:
                         if start >= 0 {
-                            if !buffer.isEmpty { word(&buffer, start, offset) }
+                            if !buffer.isEmpty { word(&buffer, start, offset, byteStart, at) }
                             buffer.removeAll(keepingCapacity: true)
                             start = -1
                         }
@@ -78,7 +85,7 @@ public enum TopicTokenizer {
                 }
                 offset += 1
             }
-            if start >= 0 && !buffer.isEmpty { word(&buffer, start, offset) }
+            if start >= 0 && !buffer.isEmpty { word(&buffer, start, offset, byteStart, count) }
         }
     }
 
