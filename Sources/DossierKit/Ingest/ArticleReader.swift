@@ -20,7 +20,7 @@ enum TitleChooser {
     /// sentence of the text, cut at a word boundary.
     static func title(passages: [Passage], text: String) -> String {
         guard let first = passages.first else { return "" }
-        if !first.text.contains("\n"), first.text.unicodeScalars.count <= maxLineTitle, passages.count > 1 {
+        if !first.text.utf8.contains(0x0A), first.text.unicodeScalars.count <= maxLineTitle, passages.count > 1 {
             return Whitespace.collapse(first.text)
         }
         let scalars = Array(first.text.unicodeScalars)

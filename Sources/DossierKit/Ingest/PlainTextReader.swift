@@ -26,7 +26,11 @@ public struct PlainTextReader: ArticleReader {
 /// Recognises a byline paragraph such as `By Jane Doe, staff reporter`.
 enum Byline {
     static func author(in paragraphs: [String]) -> String? {
-        for paragraph in paragraphs where paragraph.count <= 120 && !paragraph.contains("\n") {
+        for paragraph in paragraphs {
+            // The cheap test first: counting characters walks the whole paragraph.
+            guard paragraph.hasPrefix("By ") || paragraph.hasPrefix("BY ") || paragraph.hasPrefix("by "),
+                paragraph.count <= 120, !paragraph.utf8.contains(0x0A)
+            else { continue }
             for prefix in ["By ", "BY ", "by "] where paragraph.hasPrefix(prefix) {
                 let rest = paragraph.dropFirst(prefix.count).trimmingSpaces()
                 if let first = rest.first, first.isUppercase { return rest }
@@ -45,7 +49,8 @@ enum Byline {
 enum Dateline {
     static func date(in paragraphs: [String]) -> String? {
         for paragraph in paragraphs {
-            guard let comma = paragraph.firstIndex(of: ","), paragraph.distance(from: paragraph.startIndex, to: comma) <= 40 else { continue }
+            // (Only the first 41 characters are searched: a paragraph is long, and characters are not cheap.)
+            guard let comma = paragraph.prefix(41).firstIndex(of: ",") else { continue }
             let place = paragraph[..<comma]
             guard place.contains(where: \.isLetter), place.allSatisfy({ $0.isUppercase || $0 == " " || $0 == "-" || $0 == "." || $0 == "'" })
             else { continue }
