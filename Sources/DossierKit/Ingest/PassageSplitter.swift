@@ -54,8 +54,11 @@ public struct PassageSplitter: Sendable {
         }
 
         while lineStart < scalars.count {
-            var lineEnd = lineStart
-            while lineEnd < scalars.count, scalars[lineEnd] != "\n" { lineEnd += 1 }
+            let lineEnd = scalars.withUnsafeBufferPointer { scalars in
+                var end = lineStart
+                while end < scalars.count, scalars[end] != "\n" { end += 1 }
+                return end
+            }
             let line = lineStart..<lineEnd
             if isBlank(scalars, line) || (markdown && isMarkdownRule(scalars, line)) {
                 closeParagraph(at: lineStart)
@@ -133,25 +136,23 @@ public struct PassageSplitter: Sendable {
     }
 
     func wordCount(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Int {
-        var count = 0
-        var inWord = false
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let space = CharacterClass.isSpace(scalars[i])
-            if !space && !inWord { count += 1 }
-            inWord = !space
-            i += 1
+        scalars.withUnsafeBufferPointer { scalars in
+            var count = 0
+            var inWord = false
+            for i in range {
+                let space = CharacterClass.isSpace(scalars[i])
+                if !space && !inWord { count += 1 }
+                inWord = !space
+            }
+            return count
         }
-        return count
     }
 
     func isBlank(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
-        var i = line.lowerBound
-        while i < line.upperBound {
-            if !CharacterClass.isSpace(scalars[i]) { return false }
-            i += 1
+        scalars.withUnsafeBufferPointer { scalars in
+            for i in line where !CharacterClass.isSpace(scalars[i]) { return false }
+            return true
         }
-        return true
     }
 
     /// `---`, `***`, `___`, `===` (three or more, spaces allowed): a thematic break or setext underline.

@@ -53,10 +53,10 @@ public final class TopicTagger: @unchecked Sendable {
                         defer { (from, t) = (end, t + 4) }
                         // Synonyms at the same position (FTS5_TOKEN_COLOCATED): not made by this tokenizer.
                         if token[t + 3] & 1 != 0 { continue }
-                        let entry = stemEntry(UnsafeBufferPointer(rebasing: bytes[from..<end]))
-                        if !entries[Int(entry)].candidates.isEmpty { mayStart = true }
+                        let found = stemEntry(UnsafeBufferPointer(rebasing: bytes[from..<end]))
+                        if found & 1 != 0 { mayStart = true }
                         // Offsets in bytes (a match's scalar offsets are not needed for tags).
-                        out[used] = entry
+                        out[used] = found >> 1
                         out[used + 1] = token[t + 1]
                         out[used + 2] = token[t + 2]
                         out[used + 3] = token[t + 1]
@@ -75,24 +75,29 @@ public final class TopicTagger: @unchecked Sendable {
         return TopicMatcher.tags(from: matches)
     }
 
-    /// The index in `entries` of a stem's facts.
+    /// The index in `entries` of a stem's facts, shifted left by one, with the low bit set when a
+    /// name may start at the word (so the caller need not read `entries`).
     private func stemEntry(_ stem: UnsafeBufferPointer<UInt8>) -> Int32 {
         if stem.count <= 8 {
             var key: UInt64 = 0
             for byte in stem { key = key << 8 | UInt64(byte) }
             if let known = shortStems.find(key) { return known }
-            let index = Int32(entries.count)
-            let text = String(decoding: stem, as: UTF8.self)
-            entries.append(Entry(stem: text, candidates: matcher.candidates(stem: text)))
-            if entries.count <= capacity { shortStems.insert(key, index) }
-            return index
+            let made = newEntry(String(decoding: stem, as: UTF8.self))
+            if entries.count <= capacity { shortStems.insert(key, made) }
+            return made
         }
         let text = String(decoding: stem, as: UTF8.self)
         if let known = longStems[text] { return known }
+        let made = newEntry(text)
+        if entries.count <= capacity { longStems[text] = made }
+        return made
+    }
+
+    private func newEntry(_ stem: String) -> Int32 {
         let index = Int32(entries.count)
-        entries.append(Entry(stem: text, candidates: matcher.candidates(stem: text)))
-        if entries.count <= capacity { longStems[text] = index }
-        return index
+        let candidates = matcher.candidates(stem: stem)
+        entries.append(Entry(stem: stem, candidates: candidates))
+        return index << 1 | (candidates.isEmpty ? 0 : 1)
     }
 
     /// The topics `text` names, as ``TopicMatcher/tags(in:)``.
