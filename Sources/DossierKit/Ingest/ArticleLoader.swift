@@ -244,6 +244,11 @@ public enum ScriptDetector {
     /// `latin`, `cyrillic`, `greek`, `arabic`, `hebrew`, `cjk`, `devanagari`, or nil when the text has no letters.
     /// Looks at the first 4,000 letters; ties go to the name that sorts first.
     public static func dominantScript(of passages: [Passage]) -> String? {
+        // All ASCII (most articles): Latin if there is a letter at all.
+        if passages.allSatisfy({ CharacterClass.isASCII($0.text) }) {
+            let hasLetter = passages.contains { $0.text.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } }
+            return hasLetter ? names[0] : nil
+        }
         var counts = [Int](repeating: 0, count: names.count)
         var latin = 0  // ASCII letters, counted apart from `counts` (most letters)
         var seen = 0

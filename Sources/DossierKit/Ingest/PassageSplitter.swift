@@ -21,11 +21,7 @@ public struct PassageSplitter: Sendable {
         // Scalars for classifying, and the UTF-8 offset of each, so passage text is copied as bytes.
         // (For ASCII text, most of it, a scalar's offset is its byte's.)
         let bytes = Array(text.utf8)
-        var ascii = true
-        for byte in bytes where byte >= 0x80 {
-            ascii = false
-            break
-        }
+        let ascii = bytes.withUnsafeBufferPointer { CharacterClass.isASCII($0) }
         var scalars: [Unicode.Scalar] = []
         var byteOffsets: [Int] = []
         if ascii {
