@@ -108,10 +108,12 @@ public final class TopicTagStore {
                     var passageTags: [[TopicMatcher.Tag]] = []
                     while try passagesOf.step() {
                         ids.append(passagesOf.int64(0))
-                        passageTags.append(tagger.tags(in: passagesOf.string(1)))
+                        passageTags.append(tagger.indexTags(in: passagesOf.string(1)))
                     }
                     done += ids.count
-                    try writeArticle(id: last, passageIDs: ids, tags: ArticleTags(title: tagger.tags(in: page.string(1)), passages: passageTags))
+                    // Tagged as new articles are (from FTS5's tokens), so a re-tag and a fresh index agree.
+                    try writeArticle(
+                        id: last, passageIDs: ids, tags: ArticleTags(title: tagger.indexTags(in: page.string(1)), passages: passageTags))
                 }
                 return articles
             }

@@ -52,7 +52,8 @@ public final class TopicTagger: @unchecked Sendable {
                         let end = Int(token[t])
                         defer { (from, t) = (end, t + 4) }
                         // Synonyms at the same position (FTS5_TOKEN_COLOCATED): not made by this tokenizer.
-                        if token[t + 3] & 1 != 0 { continue }
+                        // (An empty token, never made either, would pack to the table's empty key.)
+                        if token[t + 3] & 1 != 0 || end == from { continue }
                         let found = stemEntry(UnsafeBufferPointer(rebasing: bytes[from..<end]))
                         if found & 1 != 0 { mayStart = true }
                         // Offsets in bytes (a match's scalar offsets are not needed for tags).
@@ -67,7 +68,13 @@ public final class TopicTagger: @unchecked Sendable {
             }
         }
         words.removeSubrange(used...)
-        defer { if entries.count > capacity { entries.removeSubrange(capacity...) } }
+        return tags(words: words, mayStart: mayStart, text: text)
+    }
+
+    /// Matches the looked-up `words` of `text` (five numbers a word, see ``TaggedWords``), when a
+    /// name may start among them.
+    private func tags(words: [Int32], mayStart: Bool, text: String) -> [TopicMatcher.Tag] {
+        defer { if entries.count > capacity { entries.removeSubrange(capacity...) } }  // words met past the bound
         guard mayStart else { return [] }
         let known = TaggedWords(entries: entries, words: words, text: text)
         var scalars: [Unicode.Scalar] = []
@@ -103,7 +110,7 @@ public final class TopicTagger: @unchecked Sendable {
     /// The topics `text` names, as ``TopicMatcher/tags(in:)``.
     public func tags(in text: String) -> [TopicMatcher.Tag] {
         guard !matcher.patterns.isEmpty else { return [] }
-        // One pass that only looks words up (three integers a word, nothing retained); the
+        // One pass that only looks words up (five integers a word, nothing retained); the
         // matcher runs only when a name may start somewhere.
         // A word takes at least one byte and is followed by a separator (or the end): at most
         // (bytes + 1) / 2 words, five numbers each.
@@ -123,12 +130,7 @@ public final class TopicTagger: @unchecked Sendable {
             }
         }
         words.removeSubrange(used...)
-        defer { if entries.count > capacity { entries.removeSubrange(capacity...) } }  // words met past the bound
-        guard mayStart else { return [] }
-        let known = TaggedWords(entries: entries, words: words, text: text)
-        var scalars: [Unicode.Scalar] = []
-        let matches = matcher.matches(tokens: known, scalars: &scalars, text: text) { known.candidates($0) }
-        return TopicMatcher.tags(from: matches)
+        return tags(words: words, mayStart: mayStart, text: text)
     }
 
     /// The index in `entries` of a folded word's facts (stemming it the first time).
@@ -161,11 +163,13 @@ public final class TopicTagger: @unchecked Sendable {
     public func tags(of article: Article, tokens: [FTS5Tokens?]? = nil) -> ArticleTags {
         let tokens = tokens?.count == article.passages.count ? tokens : nil
         return ArticleTags(
-            title: tagsFromFTS5(article.title, tokens: nil),
-            passages: article.passages.indices.map { tagsFromFTS5(article.passages[$0].text, tokens: tokens?[$0]) })
+            title: indexTags(in: article.title),
+            passages: article.passages.indices.map { indexTags(in: article.passages[$0].text, tokens: tokens?[$0]) })
     }
 
-    private func tagsFromFTS5(_ text: String, tokens: FTS5Tokens?) -> [TopicMatcher.Tag] {
+    /// The tags the index stores for `text`: from FTS5's `tokens` of it, made here when not given
+    /// (and from ``TopicTokenizer``'s words only if FTS5's tokenizer cannot be had).
+    func indexTags(in text: String, tokens: FTS5Tokens? = nil) -> [TopicMatcher.Tag] {
         if let tokens { return tags(in: text, tokens: tokens) }
         guard let tokenizer, let made = FTS5Tokens.record(text, with: tokenizer) else { return tags(in: text) }
         return tags(in: text, tokens: made)

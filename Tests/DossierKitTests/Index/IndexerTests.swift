@@ -180,9 +180,20 @@ import Testing
     @Test func aVersion2IndexIsRetaggedWithWeightsOnTheNextRun() throws {
         let folder = try TestFolder()
         let db = folder.sub("index.db")
-        try folder.write("news/a.txt", "NATO and the UN\n\nNATO met in Brussels. The UN spoke in Kyiv.\n")
+        // The last passage splits differently in FTS5 (a Thai vowel sign separates words) and in
+        // TopicTokenizer (it continues one): a re-tag must tag it as a fresh index does.
+        try folder.write(
+            "news/a.txt", "NATO and the UN\n\nNATO met in Brussels. The UN spoke in Kyiv.\n\nNA\u{0E35}TO officials met.\n")
         _ = try Indexer(databasePath: db).run(roots: [folder.sub("news")])
         let before = try TopicStatistics(path: db).topics().filter { $0.passages > 0 }.map(\.id)
+        func tagRows() throws -> [String] {
+            let c = try Connection(path: db, mode: .readOnly)
+            let s = try c.prepare("SELECT passage_id, topic_id, mentions, names FROM passage_topics ORDER BY passage_id, topic_id")
+            var rows: [String] = []
+            while try s.step() { rows.append("\(s.int64(0)) \(s.string(1)) \(s.int(2)) \(s.int(3))") }
+            return rows
+        }
+        let rowsBefore = try tagRows()
         do {  // what a version 2 index looked like: tags without weights
             let c = try Connection(path: db)
             try c.execute(
@@ -202,6 +213,7 @@ import Testing
         #expect(report.unchanged == 1)
         #expect(try IndexMaintenance.check(path: db).isEmpty)
         #expect(try TopicStatistics(path: db).topics().filter { $0.passages > 0 }.map(\.id) == before)
+        #expect(try tagRows() == rowsBefore)
         let searcher = try Searcher(path: db)
         var hits: [Hit] = []
         try searcher.search(SearchRequest(query: try QueryParser().parse("NATO"), limit: 5)) { hits.append($0); return true }
