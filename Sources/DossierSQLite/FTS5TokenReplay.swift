@@ -11,7 +11,7 @@ import Darwin
 public struct FTS5Tokens: Sendable, Equatable {
     /// The tokens' bytes, one after another.
     public private(set) var bytes: [UInt8] = []
-    /// Five numbers per token: end of its bytes in ``bytes``, start and end byte offsets in the
+    /// Four numbers per token: end of its bytes in ``bytes``, start and end byte offsets in the
     /// text, and FTS5's flags (1 marks a colocated synonym).
     public private(set) var entries: [Int32] = []
     /// Length in bytes of the text the tokens were made of.
@@ -54,9 +54,9 @@ public struct FTS5Tokens: Sendable, Equatable {
 /// Lets FTS5 take the tokens of a text made beforehand, on other threads, instead of tokenizing
 /// it on the writing thread.
 ///
-/// FTS5 spends about a third of an insert splitting and stemming the text. ``install(on:tokenizer:arguments:)``
+/// FTS5 spends about a third of an insert splitting and stemming the text. ``install(on:definition:)``
 /// registers, on one connection only, a tokenizer under the name of a built-in one (`porter`) that
-/// wraps it: when the text it is given is the text ``arm(_:text:)`` was called with, it replays
+/// wraps it: when the text it is given is the text ``with(_:text:_:)`` was called with, it replays
 /// the recorded tokens; otherwise (deletes, titles, queries, any mismatch) it runs the built-in
 /// tokenizer. The tokens were made by the same built-in tokenizer with the same arguments, so the
 /// index is byte for byte what it would have been, and the database's schema still names the
@@ -77,11 +77,13 @@ public final class FTS5TokenReplay {
         self.arguments = arguments
     }
 
-    /// Registers the replaying tokenizer as `tokenizer` on `connection`, before any FTS5 table of
-    /// it is used. `arguments` are those the recorded tokens were made with (`unicode61 remove_diacritics 2`).
-    /// The replay object lives as long as the connection.
+    /// Registers the replaying tokenizer on `connection`, before any FTS5 table of it is used,
+    /// under the name of the first word of `definition` (a `tokenize=` value such as
+    /// `porter unicode61 remove_diacritics 2`, the one ``FTS5Tokenizer/init(definition:)`` recorded
+    /// the tokens with; the other words are its arguments). The replay object lives as long as the connection.
     /// - throws: ``SQLiteError`` when FTS5 or the tokenizer is missing.
-    public static func install(on connection: Connection, tokenizer name: String, arguments: [String]) throws -> FTS5TokenReplay {
+    public static func install(on connection: Connection, definition: String) throws -> FTS5TokenReplay {
+        let (name, arguments) = try FTS5Tokenizer.parse(definition)
         let api = try FTS5Tokenizer.api(of: connection)
         let replay = FTS5TokenReplay(arguments: arguments)
         guard let find = api.pointee.xFindTokenizer, let create = api.pointee.xCreateTokenizer else {

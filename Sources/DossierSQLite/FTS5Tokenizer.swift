@@ -32,8 +32,7 @@ public final class FTS5Tokenizer: @unchecked Sendable {
     /// the first word names the tokenizer, the others are its arguments.
     /// - throws: ``SQLiteError`` when FTS5 is missing or does not know the tokenizer.
     public init(connection: Connection, definition: String) throws {
-        let words = definition.split(separator: " ").map(String.init)
-        guard let name = words.first else { throw SQLiteError(code: SQLITE_MISUSE, message: "empty tokenizer definition") }
+        let (name, arguments) = try Self.parse(definition)
         let api = try Self.api(of: connection)
         guard let find = api.pointee.xFindTokenizer else {
             throw SQLiteError(code: SQLITE_ERROR, message: "FTS5 is not available")
@@ -45,7 +44,6 @@ public final class FTS5Tokenizer: @unchecked Sendable {
             throw SQLiteError(code: found, message: "no FTS5 tokenizer \(name)")
         }
         var created: OpaquePointer? = nil
-        let arguments = Array(words.dropFirst())
         let rc = Self.withCStrings(arguments) { argv in
             create(context, argv.baseAddress, Int32(arguments.count), &created)
         }
@@ -62,6 +60,13 @@ public final class FTS5Tokenizer: @unchecked Sendable {
 
     deinit {
         module.xDelete?(instance)
+    }
+
+    /// A `tokenize=` definition's tokenizer name (its first word) and arguments (the others).
+    static func parse(_ definition: String) throws -> (name: String, arguments: [String]) {
+        let words = definition.split(separator: " ").map(String.init)
+        guard let name = words.first else { throw SQLiteError(code: SQLITE_MISUSE, message: "empty tokenizer definition") }
+        return (name, Array(words.dropFirst()))
     }
 
     /// The connection's `fts5_api`, which comes out of `SELECT fts5(?1)` (https://sqlite.org/fts5.html#extending_fts5).

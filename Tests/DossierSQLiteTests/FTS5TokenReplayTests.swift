@@ -30,7 +30,7 @@ import Testing
         let plain = try Connection(path: ":memory:")
         try Self.table(plain)
         let replaying = try Connection(path: ":memory:")
-        let replay = try FTS5TokenReplay.install(on: replaying, tokenizer: "porter", arguments: ["unicode61", "remove_diacritics", "2"])
+        let replay = try FTS5TokenReplay.install(on: replaying, definition: Self.definition)
         try Self.table(replaying)
         let tokenizer = try FTS5Tokenizer(definition: Self.definition)
         let insertPlain = try plain.prepare("INSERT INTO t(text) VALUES (?)")
@@ -50,7 +50,7 @@ import Testing
 
     @Test func aTextItWasNotArmedWithIsTokenizedAsUsual() throws {
         let db = try Connection(path: ":memory:")
-        let replay = try FTS5TokenReplay.install(on: db, tokenizer: "porter", arguments: ["unicode61", "remove_diacritics", "2"])
+        let replay = try FTS5TokenReplay.install(on: db, definition: Self.definition)
         try Self.table(db)
         let tokenizer = try FTS5Tokenizer(definition: Self.definition)
         let wrong = try #require(FTS5Tokens.record("something else entirely", with: tokenizer))

@@ -53,8 +53,7 @@ public final class IndexWriter {
             // Measured at 100k: full index 56-58 s -> 50-52 s, peak RSS 97-104 -> 137 MB.
             try db.execute("PRAGMA cache_size = -32768")
             // Before any FTS5 table is used: FTS5 finds its tokenizer when it first opens a table.
-            let words = IndexSchema.tokenizer.split(separator: " ").map(String.init)
-            replay = try? FTS5TokenReplay.install(on: db, tokenizer: words[0], arguments: Array(words.dropFirst()))
+            replay = try? FTS5TokenReplay.install(on: db, definition: IndexSchema.tokenizer)
             try IndexSchema.prepare(db)
             insertArticle = try db.prepare(
                 """

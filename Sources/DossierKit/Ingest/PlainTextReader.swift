@@ -28,13 +28,11 @@ enum Byline {
     static func author(in paragraphs: [String]) -> String? {
         for paragraph in paragraphs {
             // The cheap test first: counting characters walks the whole paragraph.
-            guard paragraph.hasPrefix("By ") || paragraph.hasPrefix("BY ") || paragraph.hasPrefix("by "),
+            guard let prefix = ["By ", "BY ", "by "].first(where: { paragraph.hasPrefix($0) }),
                 paragraph.count <= 120, !paragraph.utf8.contains(0x0A)
             else { continue }
-            for prefix in ["By ", "BY ", "by "] where paragraph.hasPrefix(prefix) {
-                let rest = paragraph.dropFirst(prefix.count).trimmingSpaces()
-                if let first = rest.first, first.isUppercase { return rest }
-            }
+            let rest = paragraph.dropFirst(prefix.count).trimmingSpaces()
+            if let first = rest.first, first.isUppercase { return rest }
         }
         return nil
     }

@@ -51,6 +51,13 @@ public enum TopicTokenizer {
             var offset = 0
             var i = 0
             let count = bytes.count
+            func close(at end: Int) {
+                if start >= 0 {
+                    if !buffer.isEmpty { word(&buffer, start, offset, byteStart, end) }
+                    buffer.removeAll(keepingCapacity: true)
+                    start = -1
+                }
+            }
             while i < count {
                 let byte = bytes[i]
                 let at = i
@@ -62,10 +69,8 @@ public enum TopicTokenizer {
                     } else if byte >= 0x41 && byte <= 0x5A {
                         if start < 0 { (start, byteStart) = (offset, at) }
                         buffer.append(byte + 0x20)
-                    } else if start >= 0 {
-                        if !buffer.isEmpty { word(&buffer, start, offset, byteStart, at) }
-                        buffer.removeAll(keepingCapacity: true)
-                        start = -1
+                    } else {
+                        close(at: at)
                     }
                 } else {
                     let scalar = decode(bytes, at: &i)
@@ -76,16 +81,12 @@ public enum TopicTokenizer {
                     case .diacritic:
                         break  // continues a word, folded away (as remove_diacritics does)
                     case .separator:
-                        if start >= 0 {
-                            if !buffer.isEmpty { word(&buffer, start, offset, byteStart, at) }
-                            buffer.removeAll(keepingCapacity: true)
-                            start = -1
-                        }
+                        close(at: at)
                     }
                 }
                 offset += 1
             }
-            if start >= 0 && !buffer.isEmpty { word(&buffer, start, offset, byteStart, count) }
+            close(at: count)
         }
     }
 
