@@ -17,7 +17,14 @@ import DossierSQLite
 /// - the window scoring, the sentence starts and the highlighting follow `fts5SnippetScore`,
 ///   `fts5SentenceFinderCb` and `fts5HighlightCb` step by step.
 ///
-/// Only for queries whose phrase instances are certain: phrases joined by `AND`, `OR` between
+/// Two ways in:
+/// - ``snippet(of:instances:into:)`` (export): the instances are FTS5's own, read with the row by
+///   ``FTS5Instances``, so any query shape is exact; only the token boundaries are found here, by
+///   ``FTS5TokenBoundaries`` (no stemming), or by the tokenizer when those disagree with FTS5's count.
+/// - ``snippet(of:into:)`` (top-k search, where the row comes by id without FTS5's context): the
+///   instances are found here by stemming the text, which is exact only for some query shapes.
+///
+/// The second is only for queries whose phrase instances are certain: phrases joined by `AND`, `OR` between
 /// phrases only, and `NOT` whose right side is phrases joined by `OR`. For any other shape (`NEAR`,
 /// an `AND` inside an `OR`, ...) FTS5 may report instances of a phrase whose branch did not
 /// match, so ``init(connection:query:tokenizer:)`` returns nil and the caller keeps FTS5's snippet().
@@ -35,6 +42,10 @@ struct FTS5SnippetMaker {
     private var terms: [(bytes: [UInt8], prefix: Bool)] = []
     /// Each phrase of the query in FTS5's order: indexes into `terms`.
     private var phrases: [[Int]] = []
+    /// Tokens in each phrase, in FTS5's order (from `phrases`, or from FTS5 with the instances).
+    private var phraseSizes: [Int] = []
+    /// Token boundaries without the tokenizer, for ``snippet(of:instances:into:)``.
+    private var boundaries: FTS5TokenBoundaries?
 
     // Per-text scratch, reused.
     private var tokenStart: [Int] = []
@@ -73,7 +84,17 @@ struct FTS5SnippetMaker {
             phrases.append(indices)
         }
         if failed || terms.count > 64 { return nil }
+        phraseSizes = phrases.map(\.count)
         seen = Array(repeating: false, count: phrases.count)
+    }
+
+    /// A maker for ``snippet(of:instances:into:)`` only: the instances come from FTS5
+    /// (``FTS5Instances``), so any query shape is exact, and the query is not needed.
+    /// Nil when the tokenizer cannot be created.
+    init?(connection: Connection, tokenizer definition: String) {
+        guard let tokenizer = try? FTS5Tokenizer(connection: connection, definition: definition) else { return nil }
+        self.tokenizer = tokenizer
+        boundaries = FTS5TokenBoundaries(tokenizer: tokenizer)
     }
 
     /// Phrases joined by AND (and NOT), `OR` of phrases only, NOT of `OR`s of phrases.
@@ -113,9 +134,89 @@ struct FTS5SnippetMaker {
         if text.contains(0) { return false }  // sqlite3_mprintf("%.*s") stops at a NUL
         tokenize(text)
         if synonym { return false }
-        let nToken = Self.tokensPerSnippet
-        let nDocsize = tokenStart.count
         findInstances()
+        makeSnippet(text, nDocsize: tokenStart.count, into: &out)
+        return true
+    }
+
+    /// Appends the snippet of `text` to `out` as ``snippet(of:into:)`` does, from FTS5's own
+    /// instances and sizes (a value of ``FTS5Instances`` for this row): only the token boundaries
+    /// are found here, so nothing is stemmed and any query shape is exact. Returns false, leaving
+    /// `out` as it was, when the text needs FTS5's own snippet() (a NUL byte, a malformed value,
+    /// boundaries that disagree with FTS5's token count).
+    mutating func snippet(of text: UnsafeBufferPointer<UInt8>, instances value: UnsafeRawBufferPointer, into out: inout [UInt8]) -> Bool {
+        guard value.count % 4 == 0, value.count >= 8 else { return false }
+        func int(_ i: Int) -> Int { Int(value.loadUnaligned(fromByteOffset: i * 4, as: Int32.self)) }
+        let count = value.count / 4
+        let columnSize = int(0)
+        let phraseCount = int(1)
+        guard phraseCount >= 0, 2 + phraseCount <= count, (count - 2 - phraseCount) % 2 == 0 else { return false }
+        if text.contains(0) { return false }  // sqlite3_mprintf("%.*s") stops at a NUL
+        phraseSizes.removeAll(keepingCapacity: true)
+        for k in 0..<phraseCount { phraseSizes.append(int(2 + k)) }
+        if seen.count != phraseCount { seen = Array(repeating: false, count: phraseCount) }
+        instances.removeAll(keepingCapacity: true)
+        var k = 2 + phraseCount
+        while k < count {
+            let phrase = int(k)
+            let offset = int(k + 1)
+            guard phrase >= 0, phrase < phraseCount, offset >= 0, offset <= columnSize else { return false }
+            instances.append((offset, phrase))
+            k += 2
+        }
+        // The boundaries without the tokenizer when they agree with FTS5's count, else the tokenizer's.
+        let scanned = boundaries != nil && boundaries!.scan(text, starts: &tokenStart, ends: &tokenEnd) && tokenStart.count == columnSize
+        guard scanned || (tokenizeBoundaries(text) && tokenStart.count == columnSize) else { return false }
+        findSentenceStarts(text)
+        makeSnippet(text, nDocsize: columnSize, into: &out)
+        return true
+    }
+
+    /// Token offsets of `text` from the tokenizer (false if it failed or made a synonym).
+    private mutating func tokenizeBoundaries(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        tokenStart.removeAll(keepingCapacity: true)
+        tokenEnd.removeAll(keepingCapacity: true)
+        var starts = tokenStart
+        var ends = tokenEnd
+        tokenStart = []
+        tokenEnd = []
+        var synonym = false
+        let ok = tokenizer.tokenize(text) { _, start, end, flags in
+            if flags & 1 != 0 {
+                synonym = true
+                return
+            }
+            starts.append(start)
+            ends.append(end)
+        }
+        tokenStart = starts
+        tokenEnd = ends
+        return ok && !synonym
+    }
+
+    /// fts5SentenceFinderCb over the token starts: a token after white space that follows '.' or ':' starts a sentence.
+    private mutating func findSentenceStarts(_ text: UnsafeBufferPointer<UInt8>) {
+        sentenceStarts.removeAll(keepingCapacity: true)
+        guard !tokenStart.isEmpty else { return }
+        sentenceStarts.append(0)
+        var position = 1
+        while position < tokenStart.count {
+            let start = tokenStart[position]
+            var i = start - 1
+            var c: UInt8 = 0
+            while i >= 0 {
+                c = text[i]
+                if c != 0x20 && c != 0x09 && c != 0x0A && c != 0x0D { break }
+                i -= 1
+            }
+            if i != start - 1 && (c == 0x2E || c == 0x3A) { sentenceStarts.append(position) }
+            position += 1
+        }
+    }
+
+    /// fts5SnippetFunction from the instances, token offsets and sentence starts found.
+    private mutating func makeSnippet(_ text: UnsafeBufferPointer<UInt8>, nDocsize: Int, into out: inout [UInt8]) {
+        let nToken = Self.tokensPerSnippet
 
         // fts5SnippetFunction: the best window over every instance and sentence start.
         var bestScore = 0
@@ -153,7 +254,6 @@ struct FTS5SnippetMaker {
             }
         }
         highlight(text, rangeStart: bestStart, rangeEnd: bestStart + nToken - 1, nColSize: nDocsize, into: &out)
-        return true
     }
 
     /// Tokens of the text (offsets and matching terms) and the first token of each sentence.
@@ -259,7 +359,7 @@ struct FTS5SnippetMaker {
             score += seen[instance.phrase] ? 1 : 1000
             seen[instance.phrase] = true
             if first < 0 { first = instance.position }
-            last = instance.position + phrases[instance.phrase].count
+            last = instance.position + phraseSizes[instance.phrase]
             i += 1
         }
         guard adjust else { return (score, 0) }
@@ -275,12 +375,12 @@ struct FTS5SnippetMaker {
         var start = -1
         var end = -1
 
-        mutating func advance(_ instances: [(position: Int, phrase: Int)], _ phrases: [[Int]]) {
+        mutating func advance(_ instances: [(position: Int, phrase: Int)], _ phraseSizes: [Int]) {
             start = -1
             end = -1
             while next < instances.count {
                 let io = instances[next].position
-                let last = io - 1 + phrases[instances[next].phrase].count
+                let last = io - 1 + phraseSizes[instances[next].phrase]
                 if start < 0 {
                     start = io
                     end = last
@@ -300,9 +400,9 @@ struct FTS5SnippetMaker {
             if to > from { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[from..<to])) }
         }
         var iter = CoalescedInstances()
-        iter.advance(instances, phrases)
+        iter.advance(instances, phraseSizes)
         if rangeStart > 0 { out.append(contentsOf: Self.ellipsis) }
-        while iter.start >= 0 && iter.start < rangeStart { iter.advance(instances, phrases) }
+        while iter.start >= 0 && iter.start < rangeStart { iter.advance(instances, phraseSizes) }
         var offset = 0
         let last = min(rangeEnd, tokenStart.count - 1)
         if rangeStart <= last {
@@ -320,7 +420,7 @@ struct FTS5SnippetMaker {
                     copy(offset, end)
                     out.append(contentsOf: Self.close)
                     offset = end
-                    iter.advance(instances, phrases)
+                    iter.advance(instances, phraseSizes)
                 }
                 if position == rangeEnd {
                     copy(offset, end)

@@ -22,9 +22,11 @@ extension Searcher {
     /// hit. SQLite's sorter spills to a temporary file when the rows outgrow its cache, so memory
     /// stays flat however many hits there are.
     ///
-    /// Snippets are FTS5's `snippet()`, byte for byte: made in Swift by ``FTS5SnippetMaker`` (with
-    /// FTS5's own tokenizer) when the query's shape lets it be exact, else by FTS5 in the statement.
-    /// Rows are read, and snippets made, on a second thread while `sink` runs on the calling one.
+    /// Snippets are FTS5's `snippet()`, byte for byte, for any query shape: made in Swift by
+    /// ``FTS5SnippetMaker`` from FTS5's own phrase instances (``FTS5Instances``, read in the ranked
+    /// statement) and the passage's token boundaries; by FTS5 in the statement only over an index
+    /// made with another tokenizer. Rows are read, and snippets made, on other threads while `sink`
+    /// runs on the calling one.
     ///
     /// Use it when every hit is wanted; ``search(_:sink:)`` is faster for a top few. With `snippets`
     /// false, ``Hit/snippet`` is empty.
@@ -45,8 +47,9 @@ extension Searcher {
             return try db.readTransaction {
                 // Snippets made in Swift exactly as FTS5 makes them, when the query's shape allows.
                 // Only over an index made with the tokenizer the maker uses (recorded in `meta`).
-                let maker = try snippets && madeWithSnippetTokenizer()
-                    ? FTS5SnippetMaker(connection: db, query: node, tokenizer: IndexSchema.tokenizer) : nil
+                // From FTS5's own instances (``FTS5Instances``), so any query shape is exact.
+                let maker = try snippets && madeWithSnippetTokenizer() && installInstances()
+                    ? FTS5SnippetMaker(connection: db, tokenizer: IndexSchema.tokenizer) : nil
                 if !snippets || maker != nil {
                     return try exportWithoutFTSSnippets(
                         request, node: node, filter: filter, sliced: sliced, maker: maker, sink: sink)
@@ -56,6 +59,14 @@ extension Searcher {
         } catch {
             throw Self.wrap(error, path: path)
         }
+    }
+
+    /// Registers ``FTS5Instances`` on the connection, once; false if FTS5 refuses it.
+    func installInstances() -> Bool {
+        if let instancesInstalled { return instancesInstalled }
+        let installed = (try? FTS5Instances.install(on: db)) != nil
+        instancesInstalled = installed
+        return installed
     }
 
     /// The ranked hits of a text-only query, with FTS5's snippet() made in the statement.
@@ -110,7 +121,7 @@ extension Searcher {
             SELECT f.rowid, \(textScoreSQL) AS score,
                 (SELECT group_concat(topic_id, char(31)) FROM passage_topics WHERE passage_id = f.rowid),
                 p.ordinal, p.start, p."end", p.text, a.id, a.path, a.title, a.author, a.date, a.date_source,
-                a.url, a.source, a.format, a.language, a.hash
+                a.url, a.source, a.format, a.language, a.hash\(maker != nil ? ", \(FTS5Instances.functionName)(passage_fts)" : "")
             \(Self.rankedTextMatches(filter: filter.sql))\(sliced ? " LIMIT :limit OFFSET :offset" : "")
             """)
         try bindRanked(rows, request: request, node: node, filter: filter, sliced: sliced)
@@ -121,11 +132,13 @@ extension Searcher {
         let ftsSnippetOf = try db.prepare(
             "SELECT snippet(passage_fts, 0, char(57344), char(57345), '…', 24) FROM passage_fts WHERE passage_fts MATCH ? AND rowid = ?")
         var emitted = 0
+        // The FTS5 instances of the row, when snippets are made here.
+        struct Instances: @unchecked Sendable { var bytes: [UInt8] }
         // Three stages on two cores: SQLite | snippets | the caller's sink (formatting, hashing, writing).
         try RowPipeline.run(produce: { (emit: (ExportedHit) -> Bool) in
             var snippetBytes: [UInt8] = []
             snippetBytes.reserveCapacity(1024)
-            try RowPipeline.run(produce: { (emit: ((ExportedHit, Bool)) -> Bool) in
+            try RowPipeline.run(produce: { (emit: ((ExportedHit, Instances?)) -> Bool) in
                 var made = 0
                 while try rows.step() {
                     let passageID = rows.int64(0)
@@ -149,14 +162,19 @@ extension Searcher {
                         title: rows.string(9), metadata: metadata, passage: rows.int(3), start: rows.int(4), end: rows.int(5),
                         text: rows.string(6), snippet: snippet, topics: Self.sortedList(rows.bytes(2)))
                     made += 1
-                    if !emit((ExportedHit(hit: hit, passageID: passageID, articleHash: rows.string(17)), needsSnippet)) { break }
+                    let instances = needsSnippet ? Instances(bytes: Array(rows.bytes(18))) : nil
+                    if !emit((ExportedHit(hit: hit, passageID: passageID, articleHash: rows.string(17)), instances)) { break }
                 }
             }, consume: { item in
-                var (exported, needsSnippet) = item
-                if needsSnippet {
+                var (exported, instances) = item
+                if let instances {
                     snippetBytes.removeAll(keepingCapacity: true)
                     var text = exported.hit.text
-                    guard text.withUTF8({ maker!.snippet(of: $0, into: &snippetBytes) }) else {
+                    let made = text.withUTF8 { text in
+                        instances.bytes.withUnsafeBytes { maker!.snippet(of: text, instances: $0, into: &snippetBytes) }
+                    }
+                    // Only a passage whose text is not what FTS5 indexed (`dossier check` reports it) has no snippet.
+                    guard made else {
                         throw IndexError.wrap(SQLiteError(code: 1, message: "no snippet for passage \(exported.passageID)"), path: path)
                     }
                     exported.hit.snippet = Self.mergeAdjacentMatches(utf8: snippetBytes)

@@ -45,6 +45,8 @@ public final class Searcher {
     }
 
     private var snippetTokenizerChecked: Bool?
+    /// Whether ``FTS5Instances`` is registered on `db` (nil: not tried yet).
+    var instancesInstalled: Bool?
 
     /// True when the index was made with the tokenizer ``FTS5SnippetMaker`` reproduces (recorded in `meta`).
     func madeWithSnippetTokenizer() throws -> Bool {

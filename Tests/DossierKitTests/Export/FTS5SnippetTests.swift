@@ -71,7 +71,76 @@ import Testing
         return (count, true)
     }
 
-    @Test func sameAsFTS5OnGeneratedPassages() throws {
+    /// The maker fed FTS5's own instances (``FTS5Instances``), as an export runs it: any query shape.
+    func compareWithInstances(db: Connection, query text: String, limit: Int? = nil) throws -> Int {
+        let node = try QueryParser().parse(text).root
+        try FTS5Instances.install(on: db)
+        var maker = try #require(FTS5SnippetMaker(connection: db, tokenizer: IndexSchema.tokenizer))
+        let rows = try db.prepare(
+            "SELECT p.text, \(Self.snippetSQL), dossier_instances(passage_fts) FROM passage_fts JOIN passages AS p ON p.id = passage_fts.rowid WHERE passage_fts MATCH ?"
+                + (limit.map { " LIMIT \($0)" } ?? ""))
+        try rows.bind([node.fts5])
+        var count = 0
+        var out: [UInt8] = []
+        while try rows.step() {
+            out.removeAll()
+            let expected = rows.string(1)
+            let passage = rows.string(0)
+            let made = maker.snippet(of: rows.bytes(0), instances: UnsafeRawBufferPointer(rows.bytes(2)), into: &out)
+            #expect(made, "query \(text) passage \(passage.debugDescription)")
+            #expect(String(decoding: out, as: UTF8.self) == expected, "query \(text) passage \(passage.debugDescription)")
+            count += 1
+        }
+        return count
+    }
+
+    static let uncertainShapes = [
+        "NEAR(the border, 3)", "(the AND border) OR drone", "the NOT (border AND drone)", "(a NOT b) OR c",
+        "NEAR(\"the border\" drone*, 5)", "(café OR cafe) AND (the OR \"said one\")",
+    ]
+
+    @Test func sameAsFTS5FromItsInstances() throws {
+        let db = try Self.generatedIndex()
+        var compared = 0
+        for query in Self.queries + Self.uncertainShapes {
+            compared += try compareWithInstances(db: db, query: query)
+        }
+        #expect(compared > 20_000)
+    }
+
+    @Test func instancesDecode() throws {
+        let db = try Self.generatedIndex()
+        try FTS5Instances.install(on: db)
+        let row = try db.prepare(
+            "SELECT dossier_instances(passage_fts) FROM passage_fts WHERE passage_fts MATCH '\"the border\" OR drone*' LIMIT 1")
+        #expect(try row.step())
+        let value = try #require(FTS5Instances.decode(UnsafeRawBufferPointer(row.bytes(0))))
+        #expect(value.phraseSizes == [2, 1])
+        #expect(!value.instances.isEmpty && value.columnSize > 0)
+        #expect(value.instances.allSatisfy { $0.offset < value.columnSize && $0.phrase < 2 })
+        #expect(FTS5Instances.decode(UnsafeRawBufferPointer(start: nil, count: 0)) == nil)
+    }
+
+    /// Token boundaries without the tokenizer equal the tokenizer's, on every generated passage and word.
+    @Test func boundariesAreTheTokenizers() throws {
+        let tokenizer = try FTS5Tokenizer(definition: IndexSchema.tokenizer)
+        var boundaries = try #require(FTS5TokenBoundaries(tokenizer: tokenizer))
+        var starts: [Int] = []
+        var ends: [Int] = []
+        var scanned = 0
+        for text in Self.passages(count: 3000) + Self.words + Self.separators + ["", " ", "a\u{301}", " \u{301}a", "\u{301}", "😀x", "x😀"] {
+            var expected: [(Int, Int)] = []
+            tokenizer.tokenize(text) { _, start, end, _ in expected.append((start, end)) }
+            var copy = text
+            if copy.withUTF8({ boundaries.scan($0, starts: &starts, ends: &ends) }) {
+                scanned += 1
+                #expect(zip(starts, ends).map { [$0, $1] } == expected.map { [$0.0, $0.1] }, "\(text.debugDescription)")
+            }
+        }
+        #expect(scanned > 3000)
+    }
+
+    static func generatedIndex() throws -> Connection {
         let db = try Connection(path: ":memory:")
         try db.execute(
             """
@@ -86,6 +155,11 @@ import Testing
             }
         }
         try db.execute("INSERT INTO passage_fts(passage_fts) VALUES('rebuild')")
+        return db
+    }
+
+    @Test func sameAsFTS5OnGeneratedPassages() throws {
+        let db = try Self.generatedIndex()
         var compared = 0
         for query in Self.queries {
             compared += try compare(db: db, query: query).rows
@@ -107,6 +181,8 @@ import Testing
         for query in Self.queries {
             let (rows, certain) = try compare(db: db, query: query, limit: 50_000)
             print("snippet parity: \(query): \(certain ? "\(rows) rows" : "left to FTS5")")
+            let fromInstances = try compareWithInstances(db: db, query: query, limit: 50_000)
+            print("snippet parity from FTS5's instances: \(query): \(fromInstances) rows")
         }
     }
 }
