@@ -15,6 +15,8 @@ public final class Connection {
     public enum Mode: Sendable {
         /// Open for reading only; fail if the file does not exist.
         case readOnly
+        /// Open for reading and writing; fail if the file does not exist.
+        case readWrite
         /// Open for reading and writing; create the file if it does not exist.
         case readWriteCreate
     }
@@ -31,6 +33,7 @@ public final class Connection {
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
         switch mode {
         case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .readWrite: flags |= SQLITE_OPEN_READWRITE
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         }
         let rc = sqlite3_open_v2(path, &db, flags, nil)

@@ -27,6 +27,9 @@ struct FTS5TokenBoundaries {
     private var basic: [Class]
     /// Classes of the other scalars met.
     private var astral: [UInt32: Class] = [:]
+    /// By byte: 0 an ASCII separator, 1 an ASCII token character, 2 a byte of a longer scalar
+    /// (and NUL, which is never probed).
+    private var asciiTable: [UInt8] = Array(repeating: 2, count: 256)
 
     /// Nil when the tokenizer does not behave as a unicode61-based tokenizer does on ASCII.
     init?(tokenizer: FTS5Tokenizer) {
@@ -36,6 +39,13 @@ struct FTS5TokenBoundaries {
         for byte in UInt32(1)..<0x80 { basic[Int(byte)] = Self.probe(byte, with: tokenizer) }
         // The probes themselves rely on these two.
         guard basic[Int(UInt8(ascii: "a"))] == .token, basic[Int(UInt8(ascii: " "))] == .separator else { return nil }
+        for byte in 1..<0x80 {
+            switch basic[byte] {
+            case .separator: asciiTable[byte] = 0
+            case .token: asciiTable[byte] = 1
+            default: return nil  // a tokenizer whose ASCII is not simply tokens and separators
+            }
+        }
     }
 
     /// The class of `scalar` as the tokenizer treats it, from two probes: `a` `scalar` `a`
@@ -68,66 +78,130 @@ struct FTS5TokenBoundaries {
     /// Replaces `starts` and `ends` with the byte offsets of each token of `text` (valid UTF-8).
     /// Returns false when a scalar's class is unusable (the arrays are then meaningless).
     mutating func scan(_ text: UnsafeBufferPointer<UInt8>, starts: inout [Int], ends: inout [Int]) -> Bool {
-        starts.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
+        // Offsets go to scratch buffers with room for the most tokens a text can have (one per
+        // two bytes), then into the arrays in one copy: cheaper than an append per token.
+        scratch.reserve(text.count / 2 + 1)
+        var count = 0
+        let ok = scan(text, into: scratch.starts, scratch.ends, count: &count)
+        starts = Array(UnsafeBufferPointer(start: scratch.starts, count: count))
+        ends = Array(UnsafeBufferPointer(start: scratch.ends, count: count))
+        return ok
+    }
+
+    /// Room for token offsets, kept between texts.
+    private final class Scratch {
+        private(set) var starts = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        private(set) var ends = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        private var capacity = 1
+
+        func reserve(_ needed: Int) {
+            guard needed > capacity else { return }
+            starts.deallocate()
+            ends.deallocate()
+            capacity = max(needed, capacity * 2)
+            starts = .allocate(capacity: capacity)
+            ends = .allocate(capacity: capacity)
+        }
+
+        deinit {
+            starts.deallocate()
+            ends.deallocate()
+        }
+    }
+
+    private var scratch = Scratch()
+
+    private mutating func scan(
+        _ text: UnsafeBufferPointer<UInt8>, into starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, count: inout Int
+    ) -> Bool {
+        guard let base = text.baseAddress else { return true }
         let n = text.count
-        var i = 0
-        var start = -1
-        while i < n {
-            let byte = text[i]
-            var cls: Class
-            var width = 1
-            if byte < 0x80 {
-                cls = basic[Int(byte)]
-            } else {
+        var k = 0
+        defer { count = k }
+        // ASCII runs in tight loops over a byte table (0: separator, 1: token, 2: not ASCII);
+        // a scalar beyond ASCII goes through its class.
+        return asciiTable.withUnsafeBufferPointer { table in
+            var i = 0
+            var start = -1
+            while i < n {
+                if start < 0 {
+                    while i < n && table[Int(base[i])] == 0 { i += 1 }
+                    guard i < n else { break }
+                    if table[Int(base[i])] == 1 {
+                        start = i
+                        i += 1
+                        continue
+                    }
+                } else {
+                    while i < n && table[Int(base[i])] == 1 { i += 1 }
+                    guard i < n else { break }
+                    if table[Int(base[i])] == 0 {
+                        starts[k] = start
+                        ends[k] = i
+                        k += 1
+                        start = -1
+                        i += 1
+                        continue
+                    }
+                }
+                // Not ASCII: decode one scalar.
+                let byte = base[i]
                 var scalar: UInt32
-                if byte < 0xE0 {
+                var width: Int
+                if byte < 0xC0 {
+                    return false  // NUL, or not the first byte of a scalar
+                } else if byte < 0xE0 {
                     guard i + 1 < n else { return false }
-                    scalar = UInt32(byte & 0x1F) << 6 | UInt32(text[i + 1] & 0x3F)
+                    scalar = UInt32(byte & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
                     width = 2
                 } else if byte < 0xF0 {
                     guard i + 2 < n else { return false }
-                    scalar = UInt32(byte & 0x0F) << 12 | UInt32(text[i + 1] & 0x3F) << 6 | UInt32(text[i + 2] & 0x3F)
+                    scalar = UInt32(byte & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
                     width = 3
                 } else {
                     guard i + 3 < n else { return false }
-                    scalar = UInt32(byte & 0x07) << 18 | UInt32(text[i + 1] & 0x3F) << 12
-                        | UInt32(text[i + 2] & 0x3F) << 6 | UInt32(text[i + 3] & 0x3F)
+                    scalar = UInt32(byte & 0x07) << 18 | UInt32(base[i + 1] & 0x3F) << 12
+                        | UInt32(base[i + 2] & 0x3F) << 6 | UInt32(base[i + 3] & 0x3F)
                     width = 4
                 }
-                if scalar < 0x10000 {
-                    cls = basic[Int(scalar)]
-                    if cls == .unknown {
-                        cls = probe(scalar)
-                        basic[Int(scalar)] = cls
+                switch self.class(of: scalar) {
+                case .token:
+                    if start < 0 { start = i }
+                case .continuing:
+                    break  // inside a token it continues it; outside, it is skipped
+                case .separator:
+                    if start >= 0 {
+                        starts[k] = start
+                        ends[k] = i
+                        k += 1
+                        start = -1
                     }
-                } else if let known = astral[scalar] {
-                    cls = known
-                } else {
-                    cls = probe(scalar)
-                    astral[scalar] = cls
+                case .unknown, .unusable:
+                    return false
                 }
+                i += width
             }
-            switch cls {
-            case .token:
-                if start < 0 { start = i }
-            case .continuing:
-                break  // inside a token it continues it; outside, it is skipped
-            case .separator:
-                if start >= 0 {
-                    starts.append(start)
-                    ends.append(i)
-                    start = -1
-                }
-            case .unknown, .unusable:
-                return false
+            if start >= 0 {
+                starts[k] = start
+                ends[k] = n
+                k += 1
             }
-            i += width
+            return true
         }
-        if start >= 0 {
-            starts.append(start)
-            ends.append(n)
+    }
+
+    /// The class of a scalar beyond ASCII, probed the first time it is met.
+    private mutating func `class`(of scalar: UInt32) -> Class {
+        if scalar < 0x10000 {
+            let known = basic[Int(scalar)]
+            if known != .unknown { return known }
+            let probed = probe(scalar)
+            basic[Int(scalar)] = probed
+            return probed
         }
-        return true
+        if let known = astral[scalar] { return known }
+        let probed = probe(scalar)
+        astral[scalar] = probed
+        return probed
     }
 }

@@ -96,7 +96,8 @@ struct JSONBytes {
     mutating func add(_ name: StaticString, snippet value: String, open: [UInt8], close: [UInt8]) {
         key(name)
         var value = value
-        value.withUTF8 { source in
+        if value.utf8.withContiguousStorageIfAvailable({ _ in () }) == nil { value.makeContiguousUTF8() }
+        _ = value.utf8.withContiguousStorageIfAvailable { source in
             bytes.append(UInt8(ascii: "\""))
             var i = 0
             while i < source.count {
@@ -116,9 +117,12 @@ struct JSONBytes {
 
     /// `value` as a JSON string literal.
     mutating func string(_ value: String) {
-        var value = value
         bytes.append(UInt8(ascii: "\""))
-        value.withUTF8 { Self.appendEscaped($0, to: &bytes) }
+        // A native string's bytes in place (no copy of the string to make it mutable).
+        if value.utf8.withContiguousStorageIfAvailable({ Self.appendEscaped($0, to: &bytes) }) == nil {
+            var copy = value
+            copy.withUTF8 { Self.appendEscaped($0, to: &bytes) }
+        }
         bytes.append(UInt8(ascii: "\""))
     }
 

@@ -60,6 +60,88 @@ enum RowPipeline {
         }
     }
 
+    /// Runs each of `producers` on a thread of its own and calls `consume` on this one with all
+    /// their items merged in order: each producer must emit its items in `precedes` order, and
+    /// `consume` gets them in that order across producers (the least of their next items first).
+    /// Returns when all are done; rethrows the consumer's error, else the first producer's.
+    static func merge<Item: Sendable>(
+        producers: [(_ emit: (Item) -> Bool) throws -> Void],
+        precedes: (Item, Item) -> Bool,
+        batchSize: Int = 256, depth: Int = 4,
+        consume: (Item) throws -> Bool
+    ) throws {
+        if producers.count == 1 {
+            return try run(batchSize: batchSize, depth: depth, produce: producers[0], consume: consume)
+        }
+        // Each producer in a pipeline of its own, whose consumer is a queue this thread drains.
+        let channels = producers.map { _ in Channel<Item>(depth: depth) }
+        do {
+            var threads: [Thread] = []
+            let done = DispatchGroup()
+            for (index, produce) in producers.enumerated() {
+                let job = Job(produce)
+                let channel = channels[index]
+                done.enter()
+                let thread = Thread {
+                    var batch: [Item] = []
+                    batch.reserveCapacity(batchSize)
+                    do {
+                        try job.run { item in
+                            batch.append(item)
+                            if batch.count >= batchSize {
+                                guard channel.put(batch) else { return false }
+                                batch.removeAll(keepingCapacity: true)
+                            }
+                            return true
+                        }
+                        if !batch.isEmpty { _ = channel.put(batch) }
+                        job.release()
+                        channel.finish(nil)
+                    } catch {
+                        job.release()
+                        channel.finish(error)
+                    }
+                    done.leave()
+                }
+                thread.stackSize = 1 << 20
+                threads.append(thread)
+            }
+            threads.forEach { $0.start() }
+            // The head batch of each producer and the position in it.
+            var heads: [[Item]] = channels.map { $0.take() ?? [] }
+            var positions = Array(repeating: 0, count: channels.count)
+            var consumerError: (any Error)?
+            func cancelAll() { channels.forEach { $0.cancel() } }
+            outer: while true {
+                var best = -1
+                for k in heads.indices where positions[k] < heads[k].count {
+                    if best < 0 || precedes(heads[k][positions[k]], heads[best][positions[best]]) { best = k }
+                }
+                guard best >= 0 else { break }
+                let item = heads[best][positions[best]]
+                positions[best] += 1
+                do {
+                    if try !consume(item) {
+                        cancelAll()
+                        break outer
+                    }
+                } catch {
+                    consumerError = error
+                    cancelAll()
+                    break outer
+                }
+                if positions[best] == heads[best].count {
+                    heads[best] = channels[best].take() ?? []
+                    positions[best] = 0
+                }
+            }
+            // Every producer has finished before this returns (they hold `producers`).
+            done.wait()
+            if let consumerError { throw consumerError }
+            for channel in channels { if let failure = channel.failure { throw failure } }
+        }
+    }
+
     /// The producer, handed to its thread; only that thread uses it, and drops it when done.
     private final class Job<Item>: @unchecked Sendable {
         private var body: (((Item) -> Bool) throws -> Void)?

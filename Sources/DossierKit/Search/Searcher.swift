@@ -45,6 +45,13 @@ public final class Searcher {
     }
 
     private var snippetTokenizerChecked: Bool?
+    /// Whether an export of every hit may rank on two connections (off in tests that compare it with one).
+    var parallelExport = true
+    /// The fewest passages (by row id) an index has for an export to rank on two connections:
+    /// below it, a second connection costs more than it saves (tests lower it).
+    var parallelExportMinimum: Int64 = 50_000
+    /// How many connections the last text-only export ranked on (for tests).
+    var lastExportReaders = 0
     /// Whether ``FTS5Instances`` is registered on `db` (nil: not tried yet).
     var instancesInstalled: Bool?
 
