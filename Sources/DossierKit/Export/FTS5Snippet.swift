@@ -134,6 +134,7 @@ struct FTS5SnippetMaker {
         if text.contains(0) { return false }  // sqlite3_mprintf("%.*s") stops at a NUL
         tokenize(text)
         if synonym { return false }
+        findSentenceStarts(text)
         findInstances()
         makeSnippet(text, nDocsize: tokenStart.count, into: &out)
         return true
@@ -256,41 +257,24 @@ struct FTS5SnippetMaker {
         highlight(text, rangeStart: bestStart, rangeEnd: bestStart + nToken - 1, nColSize: nDocsize, into: &out)
     }
 
-    /// Tokens of the text (offsets and matching terms) and the first token of each sentence.
+    /// Tokens of the text: offsets and matching terms.
     private mutating func tokenize(_ text: UnsafeBufferPointer<UInt8>) {
         // Local arrays, moved out and back, for the callback to append to.
         var starts = tokenStart
         var ends = tokenEnd
         var masks = tokenTerms
-        var sentences = sentenceStarts
         tokenStart = []
         tokenEnd = []
         tokenTerms = []
-        sentenceStarts = []
         starts.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
         masks.removeAll(keepingCapacity: true)
-        sentences.removeAll(keepingCapacity: true)
         var synonym = false
         let terms = self.terms
         tokenizer.tokenize(text) { bytes, start, end, flags in
             if flags & 1 != 0 {
                 synonym = true
                 return
-            }
-            // fts5SentenceFinderCb: a token after white space that follows '.' or ':' starts a sentence.
-            let position = starts.count
-            if position > 0 {
-                var i = start - 1
-                var c: UInt8 = 0
-                while i >= 0 {
-                    c = text[i]
-                    if c != 0x20 && c != 0x09 && c != 0x0A && c != 0x0D { break }
-                    i -= 1
-                }
-                if i != start - 1 && (c == 0x2E || c == 0x3A) { sentences.append(position) }
-            } else {
-                sentences.append(0)
             }
             var mask: UInt64 = 0
             var index = 0
@@ -308,7 +292,6 @@ struct FTS5SnippetMaker {
         tokenStart = starts
         tokenEnd = ends
         tokenTerms = masks
-        sentenceStarts = sentences
         self.synonym = synonym
     }
 

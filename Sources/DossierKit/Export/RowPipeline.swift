@@ -17,30 +17,9 @@ enum RowPipeline {
     ) throws {
         let channel = Channel<Item>(depth: depth)
         try withoutActuallyEscaping(produce) { produce in
-            let job = Job(produce)
-            let thread = Thread {
-                // The thread lets go of `produce` before it says it finished, so `produce` never
-                // outlives this call (withoutActuallyEscaping checks it).
-                var batch: [Item] = []
-                batch.reserveCapacity(batchSize)
-                do {
-                    try job.run { item in
-                        batch.append(item)
-                        if batch.count >= batchSize {
-                            guard channel.put(batch) else { return false }
-                            batch.removeAll(keepingCapacity: true)
-                        }
-                        return true
-                    }
-                    if !batch.isEmpty { _ = channel.put(batch) }
-                    job.release()
-                    channel.finish(nil)
-                } catch {
-                    job.release()
-                    channel.finish(error)
-                }
-            }
-            thread.stackSize = 1 << 20
+            // The thread lets go of `produce` before it says it finished, so `produce` never
+            // outlives this call (withoutActuallyEscaping checks it).
+            let thread = producerThread(Job(produce), channel: channel, batchSize: batchSize) {}
             thread.start()
             var consumerError: (any Error)?
             while let batch = channel.take() {
@@ -79,32 +58,8 @@ enum RowPipeline {
             var threads: [Thread] = []
             let done = DispatchGroup()
             for (index, produce) in producers.enumerated() {
-                let job = Job(produce)
-                let channel = channels[index]
                 done.enter()
-                let thread = Thread {
-                    var batch: [Item] = []
-                    batch.reserveCapacity(batchSize)
-                    do {
-                        try job.run { item in
-                            batch.append(item)
-                            if batch.count >= batchSize {
-                                guard channel.put(batch) else { return false }
-                                batch.removeAll(keepingCapacity: true)
-                            }
-                            return true
-                        }
-                        if !batch.isEmpty { _ = channel.put(batch) }
-                        job.release()
-                        channel.finish(nil)
-                    } catch {
-                        job.release()
-                        channel.finish(error)
-                    }
-                    done.leave()
-                }
-                thread.stackSize = 1 << 20
-                threads.append(thread)
+                threads.append(producerThread(Job(produce), channel: channels[index], batchSize: batchSize) { done.leave() })
             }
             threads.forEach { $0.start() }
             // The head batch of each producer and the position in it.
@@ -140,6 +95,36 @@ enum RowPipeline {
             if let consumerError { throw consumerError }
             for channel in channels { if let failure = channel.failure { throw failure } }
         }
+    }
+
+    /// A thread (not started) that runs `job`, hands its items to `channel` in batches, lets go
+    /// of the job, says it finished (with the error if it failed), then calls `exit`.
+    private static func producerThread<Item>(
+        _ job: Job<Item>, channel: Channel<Item>, batchSize: Int, exit: @escaping @Sendable () -> Void
+    ) -> Thread {
+        let thread = Thread {
+            var batch: [Item] = []
+            batch.reserveCapacity(batchSize)
+            do {
+                try job.run { item in
+                    batch.append(item)
+                    if batch.count >= batchSize {
+                        guard channel.put(batch) else { return false }
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                    return true
+                }
+                if !batch.isEmpty { _ = channel.put(batch) }
+                job.release()
+                channel.finish(nil)
+            } catch {
+                job.release()
+                channel.finish(error)
+            }
+            exit()
+        }
+        thread.stackSize = 1 << 20
+        return thread
     }
 
     /// The producer, handed to its thread; only that thread uses it, and drops it when done.

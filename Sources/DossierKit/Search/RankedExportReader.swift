@@ -104,13 +104,7 @@ final class RankedExportReader {
             throw SQLiteError(code: 11, message: "passage of a missing article \(id)")
         }
         let path = articleOf.string(0)
-        var paths = [path]
-        if multiPath.contains(id) {
-            try pathsOf.bind([id])
-            paths = []
-            while try pathsOf.step() { paths.append(pathsOf.string(0)) }
-            pathsOf.reset()
-        }
+        let paths = multiPath.contains(id) ? try Searcher.strings(pathsOf, id) : [path]
         let article = Article(
             path: path, paths: paths, title: articleOf.string(1),
             metadata: ArticleMetadata(

@@ -211,7 +211,7 @@ extension Searcher {
     }
 
     /// The first column of every row of `statement` run with `id`.
-    private static func strings(_ statement: Statement, _ id: Int64) throws -> [String] {
+    static func strings(_ statement: Statement, _ id: Int64) throws -> [String] {
         try statement.bind([id])
         var out: [String] = []
         while try statement.step() { out.append(statement.string(0)) }
