@@ -28,6 +28,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Linux's sync_file_range, which Swift's Glibc module does not declare (export files).
+        .target(name: "CFileSync"),
         // The only code that touches SQLite's C API.
         .target(name: "DossierSQLite", dependencies: ["CSQLite"]),
         // All behaviour: ingest, topics, index, search, export.
@@ -36,6 +38,7 @@ let package = Package(
             dependencies: [
                 "DossierSQLite",
                 "CLibXML2",
+                "CFileSync",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -1,3 +1,5 @@
+import CFileSync
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -25,6 +27,13 @@ public final class AtomicFile: OutputSink {
     private var fd: Int32
     private var buffer: [UInt8] = []
     private let capacity = 256 * 1024
+    /// Bytes written to `fd` so far, and from where their writeback has not been started yet.
+    private var written: Int64 = 0
+    private var writebackStart: Int64 = 0
+    /// Start the writeback of every this many bytes as the file grows, so that the `fsync` in
+    /// ``commit()`` waits for the last few megabytes instead of the whole file (measured: every hit
+    /// of "the" in 20,000 articles, 183 MB of JSON Lines: the final fsync took 0.43 s).
+    private let writebackEvery: Int64 = 8 << 20
     private var slot: Int?
 
     /// Creates the temporary file next to `path`.
@@ -77,8 +86,14 @@ public final class AtomicFile: OutputSink {
                 throw ExportError.output(path: path, reason: reason)
             }
             offset += n
+            written += Int64(n)
         }
         buffer.removeAll(keepingCapacity: true)
+        if written - writebackStart >= writebackEvery {
+            // Advisory: a failure here only leaves more for fsync.
+            _ = dossier_start_writeback(fd, writebackStart, written - writebackStart)
+            writebackStart = written
+        }
     }
 
     /// Flushes, syncs and renames the temporary file to ``path``.

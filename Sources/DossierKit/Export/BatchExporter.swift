@@ -140,9 +140,10 @@ public final class BatchExporter {
             var written = 0
             let label = query.spec.label
             try searcher.exportHits(query.request, snippets: options.snippets) { exported in
+                let passageID = exported.passageID
                 var row = ExportRow(queryID: query.spec.id, query: label, hit: exported)
                 if let owners {
-                    guard let ids = owners.queryIndices(of: exported.passageID), ids.first == Int32(index) else { return true }
+                    guard let ids = owners.queryIndices(of: passageID), ids.first == Int32(index) else { return true }
                     row.queryIDs = ids.map { queries[Int($0)].spec.id }
                 }
                 try writer.write(row)

@@ -28,15 +28,28 @@ public final class JSONHitWriter: HitWriter {
         var encoder = self.encoder
         self.encoder = JSONBytes(capacity: 0)
         defer { self.encoder = encoder }
-        encoder.clear()
         if array { encoder.raw(count == 0 ? "[\n" : ",\n") }
         encoder.begin()
         leading(&encoder)
         Self.addFields(of: hit, to: &encoder)
         encoder.end()
         if !array { encoder.raw("\n") }
-        try sink.write(bytes: encoder.bytes)
         count += 1
+        // Objects go to the sink in chunks: one call (hash update, buffer copy) per 64 KiB
+        // instead of one per hit.
+        if encoder.bytes.count >= Self.chunk {
+            defer { encoder.clear() }
+            try sink.write(bytes: encoder.bytes)
+        }
+    }
+
+    private static let chunk = 64 * 1024
+
+    /// Hands the objects not yet written to the sink.
+    private func writePending() throws {
+        guard !encoder.bytes.isEmpty else { return }
+        defer { encoder.clear() }
+        try sink.write(bytes: encoder.bytes)
     }
 
     private var encoder = JSONBytes()
@@ -66,6 +79,7 @@ public final class JSONHitWriter: HitWriter {
     }
 
     public func finish() throws {
+        try writePending()
         if array { try sink.write(count == 0 ? "[]\n" : "\n]\n") }
         try sink.flush()
     }

@@ -59,9 +59,21 @@ public struct IndexFingerprint: Sendable, Equatable {
                     """)
                 var count = 0
                 var passages = 0
+                // The columns' bytes as SQLite holds them (the same bytes `feed` hashes: Dossier
+                // writes only valid UTF-8), without a String or an Array per field.
+                let null = Array("\u{0}null".utf8)
+                let unitSeparator: [UInt8] = [0x1F]
+                let recordSeparator: [UInt8] = [0x1E]
                 while try articles.step() {
-                    for column in 0..<10 { feed(articles.optionalString(Int32(column))) }
-                    hasher.update(data: [0x1E])
+                    for column: Int32 in 0..<10 {
+                        if articles.isNull(column) {
+                            hasher.update(data: null)
+                        } else {
+                            hasher.update(bufferPointer: UnsafeRawBufferPointer(articles.bytes(column)))
+                        }
+                        hasher.update(data: unitSeparator)
+                    }
+                    hasher.update(data: recordSeparator)
                     count += 1
                     passages += articles.int(8)
                 }

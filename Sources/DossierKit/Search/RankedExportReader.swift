@@ -3,13 +3,24 @@ import DossierSQLite
 /// One row of a text-only export on its way from SQLite to the sink, passed between threads by
 /// reference (one retain per hand-over instead of one per string of the hit).
 final class ExportItem: @unchecked Sendable {
-    var exported: ExportedHit
+    private var slot: ExportedHit?
+    /// The row (until ``take()``).
+    var exported: ExportedHit {
+        _read { yield slot! }
+        _modify { yield &slot! }
+    }
     /// FTS5's instances of the row (``FTS5Instances``) when its snippet is still to be made.
     var instances: [UInt8]?
 
     init(exported: ExportedHit, instances: [UInt8]?) {
-        self.exported = exported
+        slot = exported
         self.instances = instances
+    }
+
+    /// Moves the row out (no copy of its strings, so no retains on this thread of what the
+    /// reader's thread made); the item is spent after.
+    func take() -> ExportedHit {
+        slot.take()!
     }
 
     /// The export's order, `ORDER BY score DESC, a.path, p.ordinal`: SQLite compares text byte by byte.

@@ -34,7 +34,7 @@ extension Searcher {
     /// - returns: the number of hits passed to `sink` (stops early when `sink` returns false).
     /// - throws: ``SearchError`` for a query SQLite rejects, ``IndexError`` for storage failures.
     @discardableResult
-    public func exportHits(_ request: SearchRequest, snippets: Bool = true, sink: (ExportedHit) throws -> Bool) throws -> Int {
+    public func exportHits(_ request: SearchRequest, snippets: Bool = true, sink: (consuming ExportedHit) throws -> Bool) throws -> Int {
         let plan = try self.plan(request)
         guard plan.isTextOnly, let node = plan.textNode else {
             // Topics or categories: the searcher's own plan, so rows always equal `search --count`.
@@ -86,7 +86,7 @@ extension Searcher {
     /// The ranked hits of a text-only query, with FTS5's snippet() made in the statement.
     private func exportInOneStatement(
         _ request: SearchRequest, node: QueryNode, filter: (sql: String, bindings: [(String, any Bindable)]),
-        sliced: Bool, sink: (ExportedHit) throws -> Bool
+        sliced: Bool, sink: (consuming ExportedHit) throws -> Bool
     ) throws -> Int {
         let rows = try db.prepare(
             """
@@ -130,7 +130,7 @@ extension Searcher {
     /// thread, and the caller's sink (formatting, hashing, writing) runs on this one.
     private func exportWithoutFTSSnippets(
         _ request: SearchRequest, node: QueryNode, filter: (sql: String, bindings: [(String, any Bindable)]),
-        sliced: Bool, maker: FTS5SnippetMaker?, partner: Connection?, sink: (ExportedHit) throws -> Bool
+        sliced: Bool, maker: FTS5SnippetMaker?, partner: Connection?, sink: (consuming ExportedHit) throws -> Bool
     ) throws -> Int {
         var maker = maker
         var multiPath = Set<Int64>()
@@ -183,7 +183,7 @@ extension Searcher {
         }, consume: { item in
             emitted += 1
             item.exported.hit.rank = request.offset + emitted
-            return try sink(item.exported)
+            return try sink(item.take())
         })
         return emitted
     }
@@ -299,7 +299,7 @@ extension Searcher {
     }
 
     /// Export rows from the searcher's compiled plan (used when the query involves topics).
-    func exportThroughSearch(_ request: SearchRequest, snippets: Bool, sink: (ExportedHit) throws -> Bool) throws -> Int {
+    func exportThroughSearch(_ request: SearchRequest, snippets: Bool, sink: (consuming ExportedHit) throws -> Bool) throws -> Int {
         let hashOf = try db.prepare("SELECT hash FROM articles WHERE id = ?")
         return try searchRows(request, explaining: false) { hit, _, passageID, articleID in
             try hashOf.bind([articleID])
