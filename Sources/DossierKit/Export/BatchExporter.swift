@@ -140,13 +140,12 @@ public final class BatchExporter {
             var written = 0
             let label = query.spec.label
             try searcher.exportHits(query.request, snippets: options.snippets) { exported in
-                let passageID = exported.passageID
-                var row = ExportRow(queryID: query.spec.id, query: label, hit: exported)
+                var queryIDs: [String]? = nil
                 if let owners {
-                    guard let ids = owners.queryIndices(of: passageID), ids.first == Int32(index) else { return true }
-                    row.queryIDs = ids.map { queries[Int($0)].spec.id }
+                    guard let ids = owners.queryIndices(of: exported.passageID), ids.first == Int32(index) else { return true }
+                    queryIDs = ids.map { queries[Int($0)].spec.id }
                 }
-                try writer.write(row)
+                try writer.write(ExportRow(queryID: query.spec.id, query: label, queryIDs: queryIDs, hit: exported))
                 written += 1
                 rows += 1
                 if rows % 1000 == 0 { report(index) }

@@ -116,33 +116,25 @@ struct FTS5TokenBoundaries {
     ) -> Bool {
         guard let base = text.baseAddress else { return true }
         let n = text.count
-        var k = 0
-        defer { count = k }
-        // ASCII runs in tight loops over a byte table (0: separator, 1: token, 2: not ASCII);
-        // a scalar beyond ASCII goes through its class.
+        // Without a branch per token for ASCII (words are short, so a loop per run mispredicts
+        // twice a word): every byte offers its offset as the next start and the next end, and
+        // the counts step only where a token begins or ends. `inToken` is 1 inside a token.
+        var started = 0
+        var ended = 0
+        var inToken = 0
+        defer { count = ended }
         return asciiTable.withUnsafeBufferPointer { table in
             var i = 0
-            var start = -1
             while i < n {
-                if start < 0 {
-                    while i < n && table[Int(base[i])] == 0 { i += 1 }
-                    guard i < n else { break }
-                    if table[Int(base[i])] == 1 {
-                        start = i
-                        i += 1
-                        continue
-                    }
-                } else {
-                    while i < n && table[Int(base[i])] == 1 { i += 1 }
-                    guard i < n else { break }
-                    if table[Int(base[i])] == 0 {
-                        starts[k] = start
-                        ends[k] = i
-                        k += 1
-                        start = -1
-                        i += 1
-                        continue
-                    }
+                let byteClass = Int(table[Int(base[i])])  // 0: separator, 1: token, 2: not ASCII
+                if byteClass < 2 {
+                    starts[started] = i
+                    ends[ended] = i
+                    started &+= byteClass & (inToken ^ 1)
+                    ended &+= inToken & (byteClass ^ 1)
+                    inToken = byteClass
+                    i &+= 1
+                    continue
                 }
                 // Not ASCII: decode one scalar.
                 let byte = base[i]
@@ -166,25 +158,27 @@ struct FTS5TokenBoundaries {
                 }
                 switch self.class(of: scalar) {
                 case .token:
-                    if start < 0 { start = i }
+                    if inToken == 0 {
+                        starts[started] = i
+                        started += 1
+                        inToken = 1
+                    }
                 case .continuing:
                     break  // inside a token it continues it; outside, it is skipped
                 case .separator:
-                    if start >= 0 {
-                        starts[k] = start
-                        ends[k] = i
-                        k += 1
-                        start = -1
+                    if inToken == 1 {
+                        ends[ended] = i
+                        ended += 1
+                        inToken = 0
                     }
                 case .unknown, .unusable:
                     return false
                 }
                 i += width
             }
-            if start >= 0 {
-                starts[k] = start
-                ends[k] = n
-                k += 1
+            if inToken == 1 {
+                ends[ended] = n
+                ended += 1
             }
             return true
         }
