@@ -1,5 +1,6 @@
 import CSV
-import DossierKit
+@testable import DossierKit
+import PropertyBased
 import Foundation
 import Testing
 
@@ -92,5 +93,20 @@ import Testing
             #expect(rows[0][header.firstIndex(of: name)!] == value, "\(name)")
         }
         #expect(rows[1][0] == "2")
+    }
+}
+
+/// The CSV rows' quoting is CSV.swift's, byte for byte.
+@Suite struct CSVQuotingTests {
+    @Test func quotingIsTheLibrarys() async throws {
+        let alphabet = Array("ab ,\"\r\n\t;'=é“”🚀\u{00A0}\u{2028}")
+        let generator = Gen.int(in: 0..<alphabet.count).array(of: 0...20).map { String($0.map { alphabet[$0] }) }
+        await propertyCheck(count: 2000, input: generator) { cell in
+            var line: [UInt8] = []
+            var copy = cell
+            copy.withUTF8 { DelimitedHitWriter.appendQuoted($0, to: &line) }
+            let library = try? DelimitedHitWriter.quotedByCSVLibrary(cell)
+            #expect(String(decoding: line, as: UTF8.self) == library, "\(cell.debugDescription)")
+        }
     }
 }
