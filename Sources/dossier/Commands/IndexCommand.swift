@@ -23,7 +23,7 @@ struct IndexCommand: ParsableCommand {
 
     @OptionGroup var lexicon: LexiconOptions
 
-    @Option(name: .long, help: "Threads that read and split files (default: all cores).")
+    @Option(name: .long, help: "Threads that read and split files (default: one fewer than the cores, at least 1).")
     var jobs: Int?
 
     @Option(
