@@ -52,21 +52,46 @@ public enum FTS5Instances {
         guard rc == SQLITE_OK else { throw SQLiteError(code: rc, message: "cannot register \(functionName)") }
     }
 
+    /// A value made by the function, read in place (no copy, nothing allocated): for a reader
+    /// called once a row, such as a snippet maker.
+    public struct View {
+        private let bytes: UnsafeRawBufferPointer
+        /// Tokens in the row's first column.
+        public let columnSize: Int
+        /// Phrases in the query.
+        public let phraseCount: Int
+        /// Phrase instances in column 0.
+        public let instanceCount: Int
+
+        /// Nil when `bytes` is not shaped as the function makes its values.
+        public init?(_ bytes: UnsafeRawBufferPointer) {
+            let count = bytes.count / 4
+            guard bytes.count % 4 == 0, count >= 2 else { return nil }
+            self.bytes = bytes
+            columnSize = Int(bytes.loadUnaligned(fromByteOffset: 0, as: Int32.self))
+            phraseCount = Int(bytes.loadUnaligned(fromByteOffset: 4, as: Int32.self))
+            guard phraseCount >= 0, 2 + phraseCount <= count, (count - 2 - phraseCount) % 2 == 0 else { return nil }
+            instanceCount = (count - 2 - phraseCount) / 2
+        }
+
+        private func int(_ i: Int) -> Int { Int(bytes.loadUnaligned(fromByteOffset: i * 4, as: Int32.self)) }
+
+        /// Tokens in phrase `k` (0 ..< ``phraseCount``).
+        public func phraseSize(_ k: Int) -> Int { int(2 + k) }
+
+        /// Instance `i` (0 ..< ``instanceCount``), in FTS5's order.
+        public func instance(_ i: Int) -> (phrase: Int, offset: Int) {
+            let k = 2 + phraseCount + 2 * i
+            return (int(k), int(k + 1))
+        }
+    }
+
     /// Reads a value made by the function; nil for anything else.
     public static func decode(_ bytes: UnsafeRawBufferPointer) -> Row? {
-        let count = bytes.count / 4
-        guard bytes.count % 4 == 0, count >= 2 else { return nil }
-        func int(_ i: Int) -> Int { Int(bytes.loadUnaligned(fromByteOffset: i * 4, as: Int32.self)) }
-        let phraseCount = int(1)
-        guard phraseCount >= 0, 2 + phraseCount <= count, (count - 2 - phraseCount) % 2 == 0 else { return nil }
-        var row = Row(columnSize: int(0), phraseSizes: (0..<phraseCount).map { int(2 + $0) }, instances: [])
-        var i = 2 + phraseCount
-        row.instances.reserveCapacity((count - i) / 2)
-        while i < count {
-            row.instances.append((int(i), int(i + 1)))
-            i += 2
-        }
-        return row
+        guard let view = View(bytes) else { return nil }
+        return Row(
+            columnSize: view.columnSize, phraseSizes: (0..<view.phraseCount).map(view.phraseSize),
+            instances: (0..<view.instanceCount).map(view.instance))
     }
 }
 

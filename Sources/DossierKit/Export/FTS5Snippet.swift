@@ -146,24 +146,17 @@ struct FTS5SnippetMaker {
     /// `out` as it was, when the text needs FTS5's own snippet() (a NUL byte, a malformed value,
     /// boundaries that disagree with FTS5's token count).
     mutating func snippet(of text: UnsafeBufferPointer<UInt8>, instances value: UnsafeRawBufferPointer, into out: inout [UInt8]) -> Bool {
-        guard value.count % 4 == 0, value.count >= 8 else { return false }
-        func int(_ i: Int) -> Int { Int(value.loadUnaligned(fromByteOffset: i * 4, as: Int32.self)) }
-        let count = value.count / 4
-        let columnSize = int(0)
-        let phraseCount = int(1)
-        guard phraseCount >= 0, 2 + phraseCount <= count, (count - 2 - phraseCount) % 2 == 0 else { return false }
+        guard let value = FTS5Instances.View(value) else { return false }
+        let columnSize = value.columnSize
         if text.contains(0) { return false }  // sqlite3_mprintf("%.*s") stops at a NUL
         phraseSizes.removeAll(keepingCapacity: true)
-        for k in 0..<phraseCount { phraseSizes.append(int(2 + k)) }
-        if seen.count != phraseCount { seen = Array(repeating: false, count: phraseCount) }
+        for k in 0..<value.phraseCount { phraseSizes.append(value.phraseSize(k)) }
+        if seen.count != value.phraseCount { seen = Array(repeating: false, count: value.phraseCount) }
         instances.removeAll(keepingCapacity: true)
-        var k = 2 + phraseCount
-        while k < count {
-            let phrase = int(k)
-            let offset = int(k + 1)
-            guard phrase >= 0, phrase < phraseCount, offset >= 0, offset <= columnSize else { return false }
+        for i in 0..<value.instanceCount {
+            let (phrase, offset) = value.instance(i)
+            guard phrase >= 0, phrase < value.phraseCount, offset >= 0, offset <= columnSize else { return false }
             instances.append((offset, phrase))
-            k += 2
         }
         // The boundaries without the tokenizer when they agree with FTS5's count, else the tokenizer's.
         let scanned = boundaries != nil && boundaries!.scan(text, starts: &tokenStart, ends: &tokenEnd) && tokenStart.count == columnSize

@@ -49,24 +49,33 @@ import Testing
         }
     }
 
-    func compare(db: Connection, query text: String, limit: Int? = nil) throws -> (rows: Int, certain: Bool) {
-        let node = try QueryParser().parse(text).root
-        guard var maker = FTS5SnippetMaker(connection: db, query: node, tokenizer: IndexSchema.tokenizer) else { return (0, false) }
+    /// Steps the passages matching `node` (column 0 their text, column 1 FTS5's snippet, then
+    /// `extra`) and calls `check` with each row, FTS5's snippet and the text; returns the rows.
+    func eachMatch(
+        db: Connection, node: QueryNode, extra: String = "", limit: Int?, _ check: (Statement, _ expected: String, _ passage: String) -> Void
+    ) throws -> Int {
         let rows = try db.prepare(
-            "SELECT p.text, \(Self.snippetSQL) FROM passage_fts JOIN passages AS p ON p.id = passage_fts.rowid WHERE passage_fts MATCH ?"
+            "SELECT p.text, \(Self.snippetSQL)\(extra) FROM passage_fts JOIN passages AS p ON p.id = passage_fts.rowid WHERE passage_fts MATCH ?"
                 + (limit.map { " LIMIT \($0)" } ?? ""))
         try rows.bind([node.fts5])
         var count = 0
-        var out: [UInt8] = []
         while try rows.step() {
+            check(rows, rows.string(1), rows.string(0))
+            count += 1
+        }
+        return count
+    }
+
+    func compare(db: Connection, query text: String, limit: Int? = nil) throws -> (rows: Int, certain: Bool) {
+        let node = try QueryParser().parse(text).root
+        guard var maker = FTS5SnippetMaker(connection: db, query: node, tokenizer: IndexSchema.tokenizer) else { return (0, false) }
+        var out: [UInt8] = []
+        let count = try eachMatch(db: db, node: node, limit: limit) { rows, expected, passage in
             out.removeAll()
-            let expected = rows.string(1)
-            let passage = rows.string(0)
             #expect(maker.snippet(of: rows.bytes(0), into: &out))
             let got = String(decoding: out, as: UTF8.self)
             #expect(got == expected, "query \(text) passage \(passage.debugDescription)")
             #expect(Searcher.mergeAdjacentMatches(utf8: out) == Searcher.mergeAdjacentMatches(expected))
-            count += 1
         }
         return (count, true)
     }
@@ -76,22 +85,13 @@ import Testing
         let node = try QueryParser().parse(text).root
         try FTS5Instances.install(on: db)
         var maker = try #require(FTS5SnippetMaker(connection: db, tokenizer: IndexSchema.tokenizer))
-        let rows = try db.prepare(
-            "SELECT p.text, \(Self.snippetSQL), dossier_instances(passage_fts) FROM passage_fts JOIN passages AS p ON p.id = passage_fts.rowid WHERE passage_fts MATCH ?"
-                + (limit.map { " LIMIT \($0)" } ?? ""))
-        try rows.bind([node.fts5])
-        var count = 0
         var out: [UInt8] = []
-        while try rows.step() {
+        return try eachMatch(db: db, node: node, extra: ", dossier_instances(passage_fts)", limit: limit) { rows, expected, passage in
             out.removeAll()
-            let expected = rows.string(1)
-            let passage = rows.string(0)
             let made = maker.snippet(of: rows.bytes(0), instances: UnsafeRawBufferPointer(rows.bytes(2)), into: &out)
             #expect(made, "query \(text) passage \(passage.debugDescription)")
             #expect(String(decoding: out, as: UTF8.self) == expected, "query \(text) passage \(passage.debugDescription)")
-            count += 1
         }
-        return count
     }
 
     static let uncertainShapes = [
