@@ -1,4 +1,5 @@
 import Crypto
+import Dispatch
 import DossierSQLite
 
 #if canImport(Glibc)
@@ -35,6 +36,37 @@ public struct IndexFingerprint: Sendable, Equatable {
     public var lastIndexed: String?
     /// The SHA-256 of the content, lower-case hex.
     public var sha256: String
+
+    /// Starts reading the fingerprint of the index at `path` on another thread, so that it
+    /// overlaps other work (an export's start, which keeps one core waiting otherwise);
+    /// ``Pending/value()`` waits for it.
+    public static func start(path: String) -> Pending {
+        Pending(path: path)
+    }
+
+    /// A fingerprint being read (``start(path:)``).
+    public final class Pending: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        // Written once on the reading thread before `done` is signalled; read only after waiting.
+        private var result: Result<IndexFingerprint, any Error>?
+
+        init(path: String) {
+            DispatchQueue.global().async { [self] in
+                result = Result { try IndexFingerprint.read(path: path) }
+                done.signal()
+            }
+        }
+
+        /// The fingerprint, once read.
+        /// - throws: what ``IndexFingerprint/read(path:)`` throws.
+        public func value() throws -> IndexFingerprint {
+            if result == nil {
+                done.wait()
+                done.signal()  // later calls return at once
+            }
+            return try result!.get()
+        }
+    }
 
     /// Reads the fingerprint of the index at `path`.
     /// - throws: ``IndexError``.

@@ -143,8 +143,8 @@ struct ExportCommand: ParsableCommand {
             searcher: searcher, options: .init(limitPerQuery: limitPerQuery, dedupe: dedupe, mode: literal ? .literal : .syntax, snippets: !noSnippets))
         let prepared = try exporter.prepare(specs)
         let manifestPath = noManifest ? nil : (manifest ?? output.map { $0 + ".manifest.json" })
-        // Read before the export, so the manifest describes the index the rows came from.
-        let fingerprint = try manifestPath.map { _ in try IndexFingerprint.read(path: database.path) }
+        // Read beside the export's start, so the manifest describes the index the rows came from.
+        let pendingFingerprint = manifestPath.map { _ in IndexFingerprint.start(path: database.path) }
         let queriesFileHash = try queriesFile.map { path in (path: path, sha256: try Self.sha256(ofFile: path)) }
 
         AtomicFile.installSignalCleanup()
@@ -155,8 +155,11 @@ struct ExportCommand: ParsableCommand {
         let writer = ExportRowWriters.make(format, sink: hashing ?? destination, dedupe: dedupe, neutralizeFormulas: !rawCells, indexName: indexName)
         let bar = (!quiet && Console.stderrIsTerminal) ? ExportProgressLine() : nil
         let outcomes: [BatchExporter.Outcome]
+        let fingerprint: IndexFingerprint?
         do {
             outcomes = try exporter.run(prepared, writer: writer) { bar?.update($0) }
+            // A fingerprint that cannot be read fails the export before its file appears.
+            fingerprint = try pendingFingerprint?.value()
             try file?.commit()
         } catch {
             bar?.clear()
