@@ -17,6 +17,8 @@ public final class Indexer {
     public struct Options: Sendable {
         /// Files loaded in parallel before they are written.
         public var batchSize = 256
+        /// Batches that may be loaded or loading while the writer stores an earlier one.
+        public var batchesAhead = 2
         /// A transaction is committed once it holds this many bytes of source text, or is this many
         /// seconds old: each commit makes FTS5 flush its pending terms into a new segment, so fewer,
         /// larger commits load faster, while the time bound keeps searches during a run fresh.
@@ -92,11 +94,14 @@ public final class Indexer {
             var newHashes: [String: Int] = [:]  // content of files new in this run, to recognise moves
             var batch: [(SourceFile, IndexWriter.StoredFile?)] = []
 
-            // Loading runs one batch ahead of writing: while the writer stores batch k, the loading
-            // threads read, split, hash and tag batch k+1. Only one batch loads at a time (each
-            // loading thread owns a tagger).
-            var loading: (files: [(SourceFile, IndexWriter.StoredFile?)], job: LoadJob)? = nil
-            defer { _ = loading?.job.wait() }  // never leave a job running past the run
+            // Loading runs up to `batchesAhead` batches ahead of writing: while the writer stores
+            // batch k, the loading threads read, split, hash and tag batches k+1 and k+2, one after
+            // the other on a serial queue (each loading thread owns a tagger, so only one batch
+            // loads at a time). Two ahead rather than one: a batch of slow files no longer leaves
+            // the writer waiting, nor a slow batch to write the loaders idle.
+            let loadQueue = DispatchQueue(label: "dossier.index.load")
+            var loading: [(files: [(SourceFile, IndexWriter.StoredFile?)], job: LoadJob)] = []
+            defer { for pending in loading { _ = pending.job.wait() } }  // never leave a job running past the run
 
             func write(_ files: [(SourceFile, IndexWriter.StoredFile?)], _ loaded: [Result<HashedFile, SkipReason>]) throws {
                 for ((file, stored), outcome) in zip(files, loaded) {
@@ -133,19 +138,17 @@ public final class Indexer {
                 progress?(Progress(filesDone: filesDone, bytesDone: report.bytesRead, elapsed: clock.seconds))
             }
 
-            /// Starts loading the gathered batch and writes the one loaded before it; with `last`,
-            /// also writes the batch just started.
+            /// Starts loading the gathered batch and writes the oldest loading ones past
+            /// `batchesAhead`; with `last`, writes them all.
             func flush(last: Bool = false) throws {
-                let previous = loading.map { ($0.files, $0.job.wait()) }
-                loading = nil
                 if !batch.isEmpty {
-                    loading = (batch, LoadJob(files: batch.map(\.0), loader: loader, taggers: taggers, tokenizers: tokenizers, jobs: options.jobs))
+                    loading.append((batch, LoadJob(
+                        files: batch.map(\.0), loader: loader, taggers: taggers, tokenizers: tokenizers, jobs: options.jobs, queue: loadQueue)))
                     batch.removeAll(keepingCapacity: true)
                 }
-                if let (files, loaded) = previous { try write(files, loaded) }
-                if last, let current = loading {
-                    loading = nil
-                    try write(current.files, current.job.wait())
+                while loading.count > (last ? 0 : options.batchesAhead) {
+                    let next = loading.removeFirst()
+                    try write(next.files, next.job.wait())
                 }
             }
 
@@ -208,8 +211,9 @@ public final class Indexer {
         private var results: [Result<HashedFile, SkipReason>] = []
         private var waited = false
 
-        init(files: [SourceFile], loader: ArticleLoader, taggers: [TopicTagger], tokenizers: [FTS5Tokenizer], jobs: Int) {
-            DispatchQueue.global().async {
+        /// Runs on `queue` (serial: one batch at a time uses the taggers and tokenizers).
+        init(files: [SourceFile], loader: ArticleLoader, taggers: [TopicTagger], tokenizers: [FTS5Tokenizer], jobs: Int, queue: DispatchQueue) {
+            queue.async {
                 self.results = Indexer.loadInParallel(files, loader: loader, taggers: taggers, tokenizers: tokenizers, jobs: jobs)
                 self.done.signal()
             }
