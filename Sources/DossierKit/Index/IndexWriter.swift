@@ -107,6 +107,10 @@ public final class IndexWriter {
     /// What an earlier run stored for the file at `path`, or nil.
     public func storedFile(path: String) throws -> StoredFile? {
         try guarded {
+            // Inside the batch's transaction: a lookup on its own is a transaction of its own,
+            // whose locking (fcntl on the file and the WAL index) was a third of a no-change
+            // re-index of 20,000 files.
+            try beginBatchIfNeeded()
             try findFile.bind([path])
             defer { findFile.reset() }
             guard try findFile.step() else { return nil }
