@@ -15,7 +15,6 @@ public final class DelimitedHitWriter: HitWriter {
     let style: Style
     let neutralizeFormulas: Bool
     private var wroteHeader = false
-    /// Quotes single fields; it writes a line break before every row but its first, which is dropped.
     /// Columns written before the hit's own (used by `export` for query id and text).
     public var leadingColumns: [String] = []
 
@@ -135,7 +134,6 @@ public final class DelimitedHitWriter: HitWriter {
         }
     }
 
-    /// True when RFC 4180 needs the cell quoted: it holds a comma, a double quote, CR or LF.
     /// `cell` as a quoted RFC 4180 field: in double quotes, each `"` doubled; the same bytes as
     /// CSV.swift's writer gives with `quoted: true` (``quotedByCSVLibrary(_:)``; a property test
     /// compares them on random fields). CSV.swift writes one byte at a time through an
@@ -154,7 +152,7 @@ public final class DelimitedHitWriter: HitWriter {
         line.append(0x22)
     }
 
-    /// `cell` quoted by CSV.swift.
+    /// `cell` quoted by CSV.swift: in double quotes, with double quotes doubled.
     static func quotedByCSVLibrary(_ cell: String) throws -> String {
         let stream = MemoryOutputStream()
         let writer = try CSVWriter(stream: stream, delimiter: ",", newline: .crlf)
@@ -162,11 +160,10 @@ public final class DelimitedHitWriter: HitWriter {
         return stream.take()
     }
 
+    /// True when RFC 4180 needs the cell quoted: it holds a comma, a double quote, CR or LF.
     static func needsQuotes(_ cell: String) -> Bool {
         cell.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
     }
-
-    /// `cell` quoted by CSV.swift: in double quotes, with double quotes doubled.
 
     /// Escapes a TSV cell: backslash, tab, newline and carriage return.
     public static func escapeTSV(_ cell: String) -> String {

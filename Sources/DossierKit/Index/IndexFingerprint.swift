@@ -1,5 +1,4 @@
 import Crypto
-import Dispatch
 import DossierSQLite
 
 #if canImport(Glibc)
@@ -46,25 +45,16 @@ public struct IndexFingerprint: Sendable, Equatable {
 
     /// A fingerprint being read (``start(path:)``).
     public final class Pending: @unchecked Sendable {
-        private let done = DispatchSemaphore(value: 0)
-        // Written once on the reading thread before `done` is signalled; read only after waiting.
-        private var result: Result<IndexFingerprint, any Error>?
+        private let task: BackgroundTask<Result<IndexFingerprint, any Error>>
 
         init(path: String) {
-            DispatchQueue.global().async { [self] in
-                result = Result { try IndexFingerprint.read(path: path) }
-                done.signal()
-            }
+            task = BackgroundTask { Result { try IndexFingerprint.read(path: path) } }
         }
 
-        /// The fingerprint, once read.
+        /// The fingerprint, once read (waits the first time only).
         /// - throws: what ``IndexFingerprint/read(path:)`` throws.
         public func value() throws -> IndexFingerprint {
-            if result == nil {
-                done.wait()
-                done.signal()  // later calls return at once
-            }
-            return try result!.get()
+            try task.value().get()
         }
     }
 

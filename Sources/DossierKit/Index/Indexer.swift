@@ -24,7 +24,8 @@ public final class Indexer {
         /// larger commits load faster, while the time bound keeps searches during a run fresh.
         public var commitBytes = 32 * 1024 * 1024
         public var commitSeconds = 5.0
-        /// Threads that read, decode, split, hash and tag files, one batch ahead of the writer.
+        /// Threads that read, decode, split, hash and tag files, up to ``batchesAhead`` batches
+        /// ahead of the writer.
         /// Default: one core fewer than the machine has (at least one), since the writer keeps a
         /// core busy and is the slower side: on 2 cores, 20,000 articles indexed in 8.0 s median
         /// with one loader against 9.3 s with two (7 interleaved pairs), and with less CPU
@@ -100,8 +101,8 @@ public final class Indexer {
             // loads at a time). Two ahead rather than one: a batch of slow files no longer leaves
             // the writer waiting, nor a slow batch to write the loaders idle.
             let loadQueue = DispatchQueue(label: "dossier.index.load")
-            var loading: [(files: [(SourceFile, IndexWriter.StoredFile?)], job: LoadJob)] = []
-            defer { for pending in loading { _ = pending.job.wait() } }  // never leave a job running past the run
+            var loading: [(files: [(SourceFile, IndexWriter.StoredFile?)], job: BackgroundTask<[Result<HashedFile, SkipReason>]>)] = []
+            defer { for pending in loading { _ = pending.job.value() } }  // never leave a job running past the run
 
             func write(_ files: [(SourceFile, IndexWriter.StoredFile?)], _ loaded: [Result<HashedFile, SkipReason>]) throws {
                 for ((file, stored), outcome) in zip(files, loaded) {
@@ -142,13 +143,13 @@ public final class Indexer {
             /// `batchesAhead`; with `last`, writes them all.
             func flush(last: Bool = false) throws {
                 if !batch.isEmpty {
-                    loading.append((batch, LoadJob(
+                    loading.append((batch, Self.loadJob(
                         files: batch.map(\.0), loader: loader, taggers: taggers, tokenizers: tokenizers, jobs: options.jobs, queue: loadQueue)))
                     batch.removeAll(keepingCapacity: true)
                 }
                 while loading.count > (last ? 0 : options.batchesAhead) {
                     let next = loading.removeFirst()
-                    try write(next.files, next.job.wait())
+                    try write(next.files, next.job.value())
                 }
             }
 
@@ -205,27 +206,13 @@ public final class Indexer {
         var tokens: [[FTS5Tokens?]]?
     }
 
-    /// Loading of one batch on a background thread (which spreads it over `options.jobs` threads).
-    final class LoadJob: @unchecked Sendable {
-        private let done = DispatchSemaphore(value: 0)
-        private var results: [Result<HashedFile, SkipReason>] = []
-        private var waited = false
-
-        /// Runs on `queue` (serial: one batch at a time uses the taggers and tokenizers).
-        init(files: [SourceFile], loader: ArticleLoader, taggers: [TopicTagger], tokenizers: [FTS5Tokenizer], jobs: Int, queue: DispatchQueue) {
-            queue.async {
-                self.results = Indexer.loadInParallel(files, loader: loader, taggers: taggers, tokenizers: tokenizers, jobs: jobs)
-                self.done.signal()
-            }
-        }
-
-        /// Blocks until the batch is loaded; returns its results in input order.
-        func wait() -> [Result<HashedFile, SkipReason>] {
-            if !waited {
-                done.wait()
-                waited = true
-            }
-            return results
+    /// Loading of one batch on `queue` (serial: one batch at a time uses the taggers and
+    /// tokenizers), which spreads it over `jobs` threads; its results come in input order.
+    static func loadJob(
+        files: [SourceFile], loader: ArticleLoader, taggers: [TopicTagger], tokenizers: [FTS5Tokenizer], jobs: Int, queue: DispatchQueue
+    ) -> BackgroundTask<[Result<HashedFile, SkipReason>]> {
+        BackgroundTask(on: queue) {
+            Indexer.loadInParallel(files, loader: loader, taggers: taggers, tokenizers: tokenizers, jobs: jobs)
         }
     }
 
