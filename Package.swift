@@ -6,7 +6,13 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "dossier", targets: ["dossier"]),
-        .library(name: "DossierKit", targets: ["DossierKit"]),
+        .library(
+            name: "DossierKit",
+            targets: [
+                "DossierSupport", "DossierModel", "DossierIngest", "DossierTopics", "DossierIndex", "DossierSearch",
+                "DossierExport",
+            ]
+        ),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,33 +38,61 @@ let package = Package(
         .target(name: "CFileSync"),
         // The only code that touches SQLite's C API.
         .target(name: "DossierSQLite", dependencies: ["CSQLite"]),
-        // All behaviour: ingest, topics, index, search, export.
+        // The library, one target per pipeline stage, each depending only on the stages before it:
+        // Support, Model <- Ingest, Topics <- Index <- Search <- Export. The files stay in
+        // Sources/DossierKit/<Stage>/ (the DossierKit product is all of them).
+        .target(name: "DossierSupport", path: "Sources/DossierKit/Support"),
+        .target(name: "DossierModel", path: "Sources/DossierKit/Model"),
         .target(
-            name: "DossierKit",
+            name: "DossierIngest",
+            dependencies: ["DossierModel", "DossierSupport", "CLibXML2"],
+            path: "Sources/DossierKit/Ingest"
+        ),
+        .target(
+            name: "DossierTopics",
+            dependencies: ["DossierModel", "DossierSupport", "DossierSQLite", .product(name: "Yams", package: "Yams")],
+            path: "Sources/DossierKit/Topics"
+        ),
+        .target(
+            name: "DossierIndex",
             dependencies: [
-                "DossierSQLite",
-                "CLibXML2",
+                "DossierModel", "DossierSupport", "DossierIngest", "DossierTopics", "DossierSQLite",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Sources/DossierKit/Index"
+        ),
+        .target(
+            name: "DossierSearch",
+            dependencies: ["DossierModel", "DossierSupport", "DossierTopics", "DossierIndex", "DossierSQLite"],
+            path: "Sources/DossierKit/Search"
+        ),
+        .target(
+            name: "DossierExport",
+            dependencies: [
+                "DossierModel", "DossierSupport", "DossierTopics", "DossierIndex", "DossierSearch", "DossierSQLite",
                 "CFileSync",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            path: "Sources/DossierKit/Export"
         ),
         // The command-line glue.
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierKit",
+                "DossierModel", "DossierIngest", "DossierTopics", "DossierIndex", "DossierSearch", "DossierExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // In-process query latency for Scripts/bench (not installed, not tested).
-        .executableTarget(name: "dossier-bench", dependencies: ["DossierKit"]),
+        .executableTarget(name: "dossier-bench", dependencies: ["DossierSearch"]),
         .testTarget(name: "DossierSQLiteTests", dependencies: ["DossierSQLite"]),
         .testTarget(
             name: "DossierKitTests",
             dependencies: [
-                "DossierKit", "DossierSQLite",
+                "DossierSupport", "DossierModel", "DossierIngest", "DossierTopics", "DossierIndex", "DossierSearch",
+                "DossierExport", "DossierSQLite",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]

@@ -1,3 +1,5 @@
+import DossierSearch
+
 // In-process search latency for Scripts/bench: top-10 passages with snippets, per query.
 //
 //   dossier-bench DB QUERIES_FILE [REPS] [--exact]
@@ -7,7 +9,6 @@
 //
 // Prints one line per query (p50/p95 ms, hits) and a pooled summary that leaves out the query
 // "the" (reported on its own line, as in ../shared/bench/anchors).
-import DossierKit
 import Foundation
 
 #if canImport(Glibc)
@@ -45,6 +46,13 @@ guard args.count >= 3 else {
 let reps = args.count > 3 ? Int(args[3]) ?? 20 : 20
 let exact = args.contains("--exact")
 let queries = (try? String(contentsOfFile: args[2], encoding: .utf8))?.split(separator: "\n").map(String.init).filter { !$0.isEmpty } ?? []
+/// Milliseconds with three decimals.
+func milliseconds(_ value: Double) -> String {
+    let scaled = Int((value * 1000).rounded())
+    let fraction = String(scaled % 1000)
+    return String(scaled / 1000) + "." + String(repeating: "0", count: 3 - fraction.count) + fraction
+}
+
 do {
     let searcher = try Searcher(path: args[1])
     if let weight = ProcessInfo.processInfo.environment["DOSSIER_TITLE_WEIGHT"].flatMap(Double.init) {
@@ -69,9 +77,9 @@ do {
             pooled += times
             cpuPooled += cpu
         }
-        print("query\t\(text)\tp50_ms=\(Figures.decimal(percentile(times, 50), places: 3))\tp95_ms=\(Figures.decimal(percentile(times, 95), places: 3))\tcpu_p50_ms=\(Figures.decimal(percentile(cpu, 50), places: 3))\tshown=\(shown)")
+        print("query\t\(text)\tp50_ms=\(milliseconds(percentile(times, 50)))\tp95_ms=\(milliseconds(percentile(times, 95)))\tcpu_p50_ms=\(milliseconds(percentile(cpu, 50)))\tshown=\(shown)")
     }
-    print("summary\tqueries=\(queries.filter { $0 != "the" }.count)\treps=\(reps)\tp50_ms=\(Figures.decimal(percentile(pooled, 50), places: 3))\tp95_ms=\(Figures.decimal(percentile(pooled, 95), places: 3))\tcpu_p50_ms=\(Figures.decimal(percentile(cpuPooled, 50), places: 3))\tcpu_p95_ms=\(Figures.decimal(percentile(cpuPooled, 95), places: 3))\texcludes=the")
+    print("summary\tqueries=\(queries.filter { $0 != "the" }.count)\treps=\(reps)\tp50_ms=\(milliseconds(percentile(pooled, 50)))\tp95_ms=\(milliseconds(percentile(pooled, 95)))\tcpu_p50_ms=\(milliseconds(percentile(cpuPooled, 50)))\tcpu_p95_ms=\(milliseconds(percentile(cpuPooled, 95)))\texcludes=the")
 } catch {
     complain("dossier-bench: \(error)")
 }

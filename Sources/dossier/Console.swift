@@ -1,4 +1,3 @@
-import DossierKit
 
 #if canImport(Glibc)
 import Glibc

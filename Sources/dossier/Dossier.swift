@@ -1,5 +1,9 @@
 import ArgumentParser
-import DossierKit
+import DossierIngest
+import DossierTopics
+import DossierIndex
+import DossierSearch
+import DossierExport
 
 #if canImport(Glibc)
 import Glibc

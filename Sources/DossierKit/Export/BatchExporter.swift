@@ -1,3 +1,5 @@
+import DossierSearch
+
 /// Runs many queries and writes every hit of each, in order, through one ``ExportRowWriter``.
 ///
 /// Queries run in file order; within a query rows are in rank order (the order of `dossier search`).

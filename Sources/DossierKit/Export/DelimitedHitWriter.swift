@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import DossierModel
 
 /// Hits as CSV (RFC 4180, byte for byte as CSV.swift writes it) or TSV, with a header row.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import DossierIndex
 
 /// What an export did, written next to its output so the run can be reproduced and checked.
 ///

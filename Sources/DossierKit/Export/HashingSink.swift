@@ -1,4 +1,5 @@
 import Crypto
+import DossierIndex
 
 /// Passes bytes on to another sink and keeps their SHA-256 and count, for the export manifest.
 ///

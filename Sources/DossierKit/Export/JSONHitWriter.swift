@@ -1,3 +1,5 @@
+import DossierModel
+
 /// Hits as JSON: one object per line (JSON Lines), or one array of objects.
 ///
 /// Each object has the keys of ``HitColumns/names`` plus `paths` (every path of the article), with

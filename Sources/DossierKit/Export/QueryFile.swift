@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import DossierSupport
 
 /// One query of an export: what to search for, its filters, and where it was written.
 ///

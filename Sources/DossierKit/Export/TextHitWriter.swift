@@ -1,3 +1,5 @@
+import DossierModel
+
 /// Human-readable hits: a header line `path:passage  score  title`, then the snippet indented,
 /// then a blank line. Matches are bold red on a colour terminal, `[`…`]` otherwise.
 public final class TextHitWriter: HitWriter {

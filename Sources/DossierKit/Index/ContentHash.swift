@@ -1,4 +1,5 @@
 import Crypto
+import DossierModel
 
 /// SHA-256 fingerprints that recognise identical articles and files.
 public enum ContentHash {
@@ -27,7 +28,7 @@ public enum ContentHash {
         hex(SHA256.hash(data: bytes))
     }
 
-    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+    package static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)

@@ -32,7 +32,7 @@ public enum IndexError: Error, CustomStringConvertible, Equatable, Sendable {
     }
 
     /// Maps a raw SQLite failure to a user-facing error.
-    static func wrap(_ error: any Error, path: String) -> any Error {
+    package static func wrap(_ error: any Error, path: String) -> any Error {
         if let error = error as? SQLiteError {
             if error.isBusy { return IndexError.busy(path: path) }
             if error.primaryCode == 26 { return IndexError.notAnIndex(path: path) }  // SQLITE_NOTADB

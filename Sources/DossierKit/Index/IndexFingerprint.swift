@@ -1,5 +1,6 @@
 import Crypto
 import DossierSQLite
+import DossierSupport
 
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
 import DossierSQLite
+import DossierTopics
 
 #if canImport(Glibc)
 import Glibc
@@ -26,7 +27,7 @@ public enum IndexSchema {
     public static let version = 3
 
     /// The FTS5 tokenizer: Unicode words, diacritics removed, English Porter stemming.
-    public static let tokenizer = "porter unicode61 remove_diacritics 2"
+    public static let tokenizer = TopicTokenizer.definition
 
     static let createStatements = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -149,7 +150,7 @@ public enum IndexSchema {
 
     /// Opens the index at `path` for reading: it must exist and be a Dossier index of this version.
     /// - throws: ``IndexError/missing(path:)``, ``IndexError/notAnIndex(path:)`` and the other ``IndexError``s.
-    static func openForReading(path: String) throws -> Connection {
+    package static func openForReading(path: String) throws -> Connection {
         guard access(path, F_OK) == 0 else { throw IndexError.missing(path: path) }
         do {
             let db = try Connection(path: path, mode: .readOnly)

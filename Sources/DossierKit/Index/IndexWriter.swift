@@ -1,4 +1,7 @@
 import DossierSQLite
+import DossierModel
+import DossierIngest
+import DossierTopics
 
 /// Writes articles into a Dossier index.
 ///

@@ -1,5 +1,8 @@
 import Dispatch
 import DossierSQLite
+import DossierSupport
+import DossierIngest
+import DossierTopics
 
 #if canImport(Glibc)
 import Glibc

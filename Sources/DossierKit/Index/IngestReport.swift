@@ -1,3 +1,5 @@
+import DossierIngest
+
 /// What an `index` run did, for its summary line and exit status.
 public struct IngestReport: Sendable, Equatable {
     /// Files read and stored for the first time.

@@ -1,4 +1,6 @@
 import DossierSQLite
+import DossierModel
+import DossierTopics
 
 /// Writes topic tags into an index: for new passages as they are stored, and for every passage
 /// again when the lexicon changes (from the stored passage text: no file is read).

@@ -1,3 +1,6 @@
+import DossierSupport
+import DossierModel
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -265,7 +268,7 @@ public enum ScriptDetector {
                         guard lower >= 0x61 && lower <= 0x7A else { continue }
                         latin += 1
                     } else {
-                        let scalar = TopicTokenizer.decode(bytes, at: &i)
+                        let scalar = CharacterClass.decode(bytes, at: &i)
                         guard CharacterClass.isLetter(scalar) else { continue }
                         if let index = scriptIndex(of: scalar.value) { counts[index] += 1 }
                     }

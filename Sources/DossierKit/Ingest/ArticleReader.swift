@@ -1,3 +1,5 @@
+import DossierModel
+
 /// Reads the articles one source file holds.
 public protocol ArticleReader: Sendable {
     /// The `format` label stored with each article (`text`, `markdown`, ...).

@@ -1,3 +1,5 @@
+import DossierModel
+
 /// A reader that decodes the file's bytes itself, because the format declares its own charset
 /// (an HTML `<meta charset>`, an e-mail part's `Content-Type`) or transfer encoding, and that may
 /// report problems that did not stop it (a malformed line of a JSON Lines file) as warnings.

@@ -1,3 +1,5 @@
+import DossierModel
+
 /// Reads e-mail and Usenet messages: `.eml` (one message) and `.mbox` (many).
 ///
 /// Headers are metadata, never body text: `Subject` is the title, `From` the author

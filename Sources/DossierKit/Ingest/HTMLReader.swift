@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import DossierModel
 
 /// Reads saved web pages (`.html`, `.htm`, `.xhtml`, `.shtml`) with libxml2's HTML parser.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import DossierModel
 
 /// Reads scraper dumps and news-API responses: `.json` (one object, an array of objects, or an object
 /// wrapping such an array, like NewsAPI's `{"articles": [...]}` or a JSON Feed's `{"title": …, "items": [...]}`)

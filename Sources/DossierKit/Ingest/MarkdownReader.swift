@@ -1,3 +1,6 @@
+import DossierModel
+import DossierSupport
+
 /// Reads Markdown files (`.md`, `.markdown`): the whole file is one article.
 ///
 /// YAML front matter between `---` lines at the top is metadata (`title`, `author`, `date`, `url`),

@@ -1,3 +1,6 @@
+import DossierSupport
+import DossierModel
+
 /// Splits an article's text into passages.
 ///
 /// Paragraphs are separated by blank lines (lines holding only white space). A paragraph longer

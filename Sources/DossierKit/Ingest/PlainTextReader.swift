@@ -1,3 +1,6 @@
+import DossierModel
+import DossierSupport
+
 /// Reads `.txt` files: the whole file is one article.
 ///
 /// Title: the first line when it is short and stands alone (a blank line after it), otherwise the

@@ -1,3 +1,5 @@
+import DossierSupport
+
 /// Finds sentence boundaries in a paragraph, with rules that hold for English news prose.
 ///
 /// A sentence ends at `.`, `!`, `?` or `…`, optionally followed by closing quotes or brackets, when

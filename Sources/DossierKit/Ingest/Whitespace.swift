@@ -1,3 +1,5 @@
+import DossierSupport
+
 /// Collapses white space quickly (ASCII first, Unicode white space too), for the titles, headers and
 /// metadata values the HTML, e-mail and JSON readers clean up by the thousand.
 enum Whitespace {

@@ -1,4 +1,6 @@
 import DossierSQLite
+import DossierModel
+import DossierTopics
 
 /// A ``SearchPlan`` as SQL, in one linear pass:
 ///

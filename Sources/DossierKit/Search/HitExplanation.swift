@@ -1,3 +1,6 @@
+import DossierModel
+import DossierTopics
+
 /// Why a hit matched and how its score was made (`dossier search --explain`).
 public struct HitExplanation: Sendable, Equatable {
     /// One leaf of the plan: its contribution to the score.

@@ -1,3 +1,5 @@
+import DossierTopics
+
 /// Finds the topics a query names and turns the query into a ``SearchPlan``.
 ///
 /// A phrase, or a run of words joined by AND, that is exactly a name of a topic (its label or an

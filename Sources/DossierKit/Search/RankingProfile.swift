@@ -25,12 +25,12 @@ public struct RankingProfile: Sendable, Equatable {
 
     /// The same bonus in SQL, over an expression giving the negated title bm25 (or NULL when the
     /// title does not match); bind ``sqlBindings`` to the statement.
-    func titleBonusSQL(_ titleScore: String) -> String {
+    package func titleBonusSQL(_ titleScore: String) -> String {
         "min(:w * max(coalesce(\(titleScore), 0), 0), :cap)"
     }
 
     /// The parameters ``titleBonusSQL(_:)`` uses.
-    var sqlBindings: [(String, Double)] { [(":w", titleWeight), (":cap", titleBonusCap)] }
+    package var sqlBindings: [(String, Double)] { [(":w", titleWeight), (":cap", titleBonusCap)] }
 
     /// The default profile.
     public static let standard = RankingProfile()

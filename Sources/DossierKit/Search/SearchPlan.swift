@@ -68,7 +68,7 @@ public indirect enum SearchPlan: Sendable, Equatable {
         }
     }
 
-    var textNode: QueryNode? {
+    package var textNode: QueryNode? {
         if case .text(let node) = self { return node }
         return nil
     }

@@ -59,7 +59,7 @@ public struct SearchFilters: Sendable, Equatable {
     public var isEmpty: Bool { since == nil && until == nil && sources.isEmpty && pathGlob == nil }
 
     /// The SQL conditions (each starting with ` AND `) and their named bindings. Values are bound, never spliced.
-    func sqlClause(articleAlias a: String) -> (sql: String, bindings: [(String, any Bindable)]) {
+    package func sqlClause(articleAlias a: String) -> (sql: String, bindings: [(String, any Bindable)]) {
         var sql = ""
         var bindings: [(String, any Bindable)] = []
         if since != nil || until != nil {

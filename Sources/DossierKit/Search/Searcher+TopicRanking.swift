@@ -1,4 +1,5 @@
 import DossierSQLite
+import DossierTopics
 
 extension Searcher {
     /// The ids and scores of the top hits of a plan made only of topics (one topic, or an AND or OR

@@ -1,4 +1,7 @@
 import DossierSQLite
+import DossierModel
+import DossierTopics
+import DossierIndex
 
 #if canImport(Glibc)
 import Glibc
@@ -19,7 +22,7 @@ import Darwin
 /// try searcher.search(request) { hit in print(hit.path, hit.topics); return true }
 /// ```
 public final class Searcher {
-    let db: Connection
+    package let db: Connection
     public let path: String
     public var ranking: RankingProfile
     /// How topics score (see ``TopicRanking``).
@@ -46,17 +49,17 @@ public final class Searcher {
 
     private var snippetTokenizerChecked: Bool?
     /// Whether an export of every hit may rank on two connections (off in tests that compare it with one).
-    var parallelExport = true
+    package var parallelExport = true
     /// The fewest passages (by row id) an index has for an export to rank on two connections:
     /// below it, a second connection costs more than it saves (tests lower it).
-    var parallelExportMinimum: Int64 = 50_000
+    package var parallelExportMinimum: Int64 = 50_000
     /// How many connections the last text-only export ranked on (for tests).
-    var lastExportReaders = 0
+    package var lastExportReaders = 0
     /// Whether ``FTS5Instances`` is registered on `db` (nil: not tried yet).
-    var instancesInstalled: Bool?
+    package var instancesInstalled: Bool?
 
     /// True when the index was made with the tokenizer ``FTS5SnippetMaker`` reproduces (recorded in `meta`).
-    func madeWithSnippetTokenizer() throws -> Bool {
+    package func madeWithSnippetTokenizer() throws -> Bool {
         if let snippetTokenizerChecked { return snippetTokenizerChecked }
         let same = try db.scalar("SELECT value FROM meta WHERE key = 'tokenizer'", as: String.self) == IndexSchema.tokenizer
         snippetTokenizerChecked = same
@@ -148,7 +151,7 @@ public final class Searcher {
     }
 
     /// The search loop, also giving each hit's passage row id and article id (for export).
-    func searchRows(
+    package func searchRows(
         _ request: SearchRequest, explaining: Bool, sink: (Hit, HitExplanation?, _ passageID: Int64, _ articleID: Int64) throws -> Bool
     ) throws -> Int {
         let plan = try self.plan(request)
@@ -360,12 +363,42 @@ public final class Searcher {
     }
 
     /// Joins highlights of neighbouring words: `[cluster] [munitions]` becomes `[cluster munitions]`.
-    static func mergeAdjacentMatches(_ snippet: String) -> String {
+    package static func mergeAdjacentMatches(_ snippet: String) -> String {
         guard snippet.unicodeScalars.contains("\u{E001}") else { return snippet }
         return mergeAdjacentMatches(utf8: Array(snippet.utf8))
     }
 
-    static func wrap(_ error: any Error, path: String) -> any Error {
+    /// ``mergeAdjacentMatches(_:)`` over UTF-8 bytes: a closing marker (EE 80 81), spaces, then an
+    /// opening marker (EE 80 80) become the spaces alone.
+    package static func mergeAdjacentMatches(utf8 bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { source in
+            String(unsafeUninitializedCapacity: source.count) { out in
+                var o = 0
+                var i = 0
+                let n = source.count
+                while i < n {
+                    if i + 2 < n && source[i] == 0xEE && source[i + 1] == 0x80 && source[i + 2] == 0x81 {
+                        var j = i + 3
+                        while j < n && source[j] == 0x20 { j += 1 }
+                        if j > i + 3 && j + 2 < n && source[j] == 0xEE && source[j + 1] == 0x80 && source[j + 2] == 0x80 {
+                            for k in (i + 3)..<j {
+                                out[o] = source[k]
+                                o += 1
+                            }
+                            i = j + 3
+                            continue
+                        }
+                    }
+                    out[o] = source[i]
+                    o += 1
+                    i += 1
+                }
+                return o
+            }
+        }
+    }
+
+    package static func wrap(_ error: any Error, path: String) -> any Error {
         if let error = error as? SQLiteError, error.primaryCode == 1 {  // SQLITE_ERROR from MATCH: a query FTS5 rejects
             return SearchError.malformedQuery(reason: "the index cannot run this query", hint: "pass --literal to search the words as typed")
         }

@@ -1,3 +1,6 @@
+import DossierModel
+import DossierTopics
+
 /// Builds a snippet around given matches, the way FTS5's `snippet()` does for its own matches:
 /// the window of about ``words`` words holding the most matches, cut at word boundaries, with `…`
 /// where text was cut and each match wrapped in ``Hit/matchOpen`` and ``Hit/matchClose``.

@@ -1,7 +1,7 @@
 extension StringProtocol {
     /// The text without leading and trailing white space (Unicode's White_Space: spaces, tabs,
     /// line ends, no-break spaces).
-    func trimmingSpaces() -> String {
+    package func trimmingSpaces() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !CharacterClass.isSpace($0) }),
             let last = scalars.lastIndex(where: { !CharacterClass.isSpace($0) })

@@ -1,4 +1,5 @@
 import Yams
+import DossierSupport
 
 /// The topics Dossier knows: categories of weapons, organizations, places, people and treaties,
 /// each with the names articles use for them.
@@ -281,7 +282,7 @@ struct LexiconReader {
             let letters = word.filter(\.isLetter)
             guard letters.count >= 2, letters.allSatisfy(\.isUppercase) else { return false }
             let lower = word.lowercased()
-            return PorterStemmer.stem(lower) != lower
+            return TopicTokenizer.stem(lower) != lower
         }
     }
 

@@ -1,4 +1,5 @@
 import DossierSQLite
+import DossierModel
 
 /// Tags many texts fast with one ``TopicMatcher``: it remembers each word's stem and whether any
 /// name starts with it, so a word seen before costs one lookup. ``tags(in:)`` gives exactly
@@ -6,10 +7,8 @@ import DossierSQLite
 ///
 /// Articles (``tags(of:tokens:)``, what the index stores) are tagged from the very tokens FTS5
 /// indexes: the words, folds and stems of `porter unicode61 remove_diacritics 2`, so a passage is
-/// tagged with a name exactly when FTS5 would find the name's words in it. (``TopicTokenizer``
-/// agrees with FTS5 on Latin text; on some other scripts, e.g. Greek final sigma or Indic vowel
-/// signs, FTS5's folding wins.) The indexer hands over the tokens it made for FTS5 anyway, so
-/// passages are tokenized once.
+/// tagged with a name exactly when FTS5 would find the name's words in it. The indexer hands over
+/// the tokens it made for FTS5 anyway, so passages are tokenized once.
 ///
 /// Use each tagger from one thread at a time (it is a cache); the indexer gives each loading
 /// thread its own.
@@ -20,16 +19,13 @@ public final class TopicTagger: @unchecked Sendable {
         /// The patterns that may start at this word (empty for most words).
         var candidates: [Int]
     }
-    /// Words of up to 8 bytes, packed into an integer (most words), to their entry in `entries`:
-    /// no string is made and no hasher runs to look them up.
-    private var shortWords = PackedWordTable()
-    private var longWords: [String: Int32] = [:]
     private var entries: [Entry] = []
-    /// FTS5's stems (tokens) to their entry, as `shortWords` and `longWords` are for folded words.
+    /// FTS5's stems (tokens) of up to 8 bytes, packed into an integer (most words), to their entry
+    /// in `entries`: no string is made and no hasher runs to look them up; longer ones by string.
     private var shortStems = PackedWordTable()
     private var longStems: [String: Int32] = [:]
     /// FTS5's tokenizer, for articles tagged without tokens made beforehand.
-    private lazy var tokenizer = try? FTS5Tokenizer(definition: IndexSchema.tokenizer)
+    private lazy var tokenizer = try? FTS5Tokenizer(definition: TopicTokenizer.definition)
     /// Words remembered at most (a bound on memory for very large vocabularies).
     public var capacity = 500_000
 
@@ -109,53 +105,7 @@ public final class TopicTagger: @unchecked Sendable {
 
     /// The topics `text` names, as ``TopicMatcher/tags(in:)``.
     public func tags(in text: String) -> [TopicMatcher.Tag] {
-        guard !matcher.patterns.isEmpty else { return [] }
-        // One pass that only looks words up (five integers a word, nothing retained); the
-        // matcher runs only when a name may start somewhere.
-        // A word takes at least one byte and is followed by a separator (or the end): at most
-        // (bytes + 1) / 2 words, five numbers each.
-        var words = [Int32](repeating: 0, count: 5 * ((text.utf8.count + 1) / 2))
-        var used = 0
-        var mayStart = false
-        words.withUnsafeMutableBufferPointer { out in
-            TopicTokenizer.scan(text) { buffer, start, end, byteStart, byteEnd in
-                let entry = self.entry(&buffer)
-                if !self.entries[Int(entry)].candidates.isEmpty { mayStart = true }
-                out[used] = entry
-                out[used + 1] = Int32(truncatingIfNeeded: start)
-                out[used + 2] = Int32(truncatingIfNeeded: end)
-                out[used + 3] = Int32(truncatingIfNeeded: byteStart)
-                out[used + 4] = Int32(truncatingIfNeeded: byteEnd)
-                used += 5
-            }
-        }
-        words.removeSubrange(used...)
-        return tags(words: words, mayStart: mayStart, text: text)
-    }
-
-    /// The index in `entries` of a folded word's facts (stemming it the first time).
-    private func entry(_ buffer: inout [UInt8]) -> Int32 {
-        if buffer.count <= 8 {
-            var key: UInt64 = 0
-            for byte in buffer { key = key << 8 | UInt64(byte) }
-            if let known = shortWords.find(key) { return known }
-            let index = Int32(entries.count)
-            entries.append(makeEntry(&buffer))
-            if entries.count <= capacity { shortWords.insert(key, index) }
-            return index
-        }
-        let folded = String(decoding: buffer, as: UTF8.self)
-        if let known = longWords[folded] { return known }
-        let index = Int32(entries.count)
-        entries.append(makeEntry(&buffer))
-        if entries.count <= capacity { longWords[folded] = index }
-        return index
-    }
-
-    private func makeEntry(_ buffer: inout [UInt8]) -> Entry {
-        PorterStemmer.stem(&buffer)
-        let stem = String(decoding: buffer, as: UTF8.self)
-        return Entry(stem: stem, candidates: matcher.candidates(stem: stem))
+        indexTags(in: text)
     }
 
     /// The tags of an article's title and of each of its passages, from FTS5's tokens (`tokens`:
@@ -167,11 +117,10 @@ public final class TopicTagger: @unchecked Sendable {
             passages: article.passages.indices.map { indexTags(in: article.passages[$0].text, tokens: tokens?[$0]) })
     }
 
-    /// The tags the index stores for `text`: from FTS5's `tokens` of it, made here when not given
-    /// (and from ``TopicTokenizer``'s words only if FTS5's tokenizer cannot be had).
-    func indexTags(in text: String, tokens: FTS5Tokens? = nil) -> [TopicMatcher.Tag] {
+    /// The tags the index stores for `text`: from FTS5's `tokens` of it, made here when not given.
+    package func indexTags(in text: String, tokens: FTS5Tokens? = nil) -> [TopicMatcher.Tag] {
         if let tokens { return tags(in: text, tokens: tokens) }
-        guard let tokenizer, let made = FTS5Tokens.record(text, with: tokenizer) else { return tags(in: text) }
+        guard let tokenizer, let made = FTS5Tokens.record(text, with: tokenizer) else { return [] }
         return tags(in: text, tokens: made)
     }
 }

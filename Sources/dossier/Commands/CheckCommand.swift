@@ -1,5 +1,6 @@
 import ArgumentParser
-import DossierKit
+import DossierIndex
+import DossierExport
 
 /// `dossier check`: is the index sound?
 struct CheckCommand: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
-import DossierKit
 import Foundation
+import DossierIndex
+import DossierSearch
+import DossierExport
 
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,6 @@
 import ArgumentParser
-import DossierKit
+import DossierIngest
+import DossierIndex
 
 /// `dossier index FOLDER...`: add folders to the index, or bring it up to date.
 struct IndexCommand: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import DossierKit
+import DossierIndex
 
 /// `dossier optimize`: merge full-text segments and vacuum.
 struct OptimizeCommand: ParsableCommand {

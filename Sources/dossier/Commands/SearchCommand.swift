@@ -1,5 +1,7 @@
 import ArgumentParser
-import DossierKit
+import DossierModel
+import DossierSearch
+import DossierExport
 
 /// `dossier search QUERY`: ranked passages.
 struct SearchCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
-import DossierKit
+import DossierIndex
+import DossierExport
 
 /// `dossier stats`: what the index holds.
 struct StatsCommand: ParsableCommand {

@@ -1,5 +1,8 @@
 import ArgumentParser
-import DossierKit
+import DossierTopics
+import DossierIndex
+import DossierSearch
+import DossierExport
 
 /// `dossier topics`: the lexicon's topics with counts, co-occurring topics, counts per month,
 /// and `--check` for lexicon files.

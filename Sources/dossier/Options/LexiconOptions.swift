@@ -1,5 +1,6 @@
 import ArgumentParser
-import DossierKit
+import DossierTopics
+import DossierIndex
 
 #if canImport(Glibc)
 import Glibc

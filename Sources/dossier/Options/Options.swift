@@ -1,5 +1,6 @@
 import ArgumentParser
-import DossierKit
+import DossierSearch
+import DossierExport
 
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
-import DossierKit
+import DossierIndex
+import DossierExport
 import Foundation
 import Testing
 

@@ -1,4 +1,6 @@
-import DossierKit
+import DossierModel
+import DossierSearch
+import DossierExport
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import CSV
-@testable import DossierKit
+@testable import DossierModel
+@testable import DossierExport
 import PropertyBased
 import Foundation
 import Testing

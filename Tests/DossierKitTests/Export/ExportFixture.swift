@@ -1,4 +1,6 @@
-import DossierKit
+import DossierIndex
+import DossierSearch
+import DossierExport
 import Foundation
 
 /// A temporary folder of small articles written for these tests (no outside text), indexed once.

@@ -1,4 +1,5 @@
-@testable import DossierKit
+@testable import DossierIndex
+@testable import DossierSearch
 import DossierSQLite
 import Foundation
 import Testing

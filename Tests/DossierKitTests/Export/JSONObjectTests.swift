@@ -1,4 +1,4 @@
-import DossierKit
+import DossierExport
 import Foundation
 import Testing
 

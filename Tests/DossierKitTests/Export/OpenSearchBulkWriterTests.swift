@@ -1,4 +1,5 @@
-import DossierKit
+import DossierModel
+import DossierExport
 import Foundation
 import Testing
 

@@ -1,4 +1,4 @@
-import DossierKit
+import DossierExport
 import Testing
 
 @Suite struct QueryFileTests {

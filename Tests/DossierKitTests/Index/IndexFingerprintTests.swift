@@ -1,4 +1,4 @@
-import DossierKit
+import DossierIndex
 import Foundation
 import Testing
 

@@ -2,7 +2,10 @@ import DossierSQLite
 import Foundation
 import Testing
 
-@testable import DossierKit
+@testable import DossierModel
+@testable import DossierIngest
+@testable import DossierIndex
+@testable import DossierSearch
 
 @Suite struct IndexerTests {
     let folder: TestFolder

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import DossierKit
+@testable import DossierModel
+@testable import DossierIndex
+@testable import DossierSearch
 
 /// The core issue's acceptance check over ../shared/corpus; skipped in a clone without it.
 @Suite(.enabled(if: Paths.sharedCorpus != nil, "../shared/corpus is absent"))

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import DossierKit
+@testable import DossierIngest
 
 /// Metadata every article gets from ``ArticleLoader``, whatever its reader.
 struct ArticleLoaderMetadataTests {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import DossierKit
+@testable import DossierIngest
 
 /// Text fixtures in every supported encoding, read through ``ArticleLoader``.
 struct EncodingTests {

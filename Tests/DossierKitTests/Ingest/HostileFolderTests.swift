@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import DossierKit
+@testable import DossierIngest
 
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
-import DossierKit
+import DossierModel
+import DossierIngest
 import Foundation
 
 /// Paths and helpers shared by the ingest tests.

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import DossierKit
+@testable import DossierModel
+@testable import DossierIngest
 
 @Suite struct PassageSplitterTests {
     /// Every passage's offsets point at exactly its text in the article.

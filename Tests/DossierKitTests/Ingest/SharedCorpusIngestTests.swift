@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import DossierKit
+@testable import DossierModel
+@testable import DossierIngest
+@testable import DossierIndex
+@testable import DossierSearch
 
 /// Reads the shared corpus of real articles (`../shared/corpus`, outside this repository) when it
 /// exists: every file must be read as an article, with the right metadata. Skipped when it is absent.

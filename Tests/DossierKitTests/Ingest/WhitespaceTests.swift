@@ -1,6 +1,6 @@
 import Testing
 
-@testable import DossierKit
+@testable import DossierIngest
 
 struct WhitespaceTests {
     @Test(arguments: [

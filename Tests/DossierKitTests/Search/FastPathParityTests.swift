@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import DossierKit
+@testable import DossierIndex
+@testable import DossierSearch
 
 /// The top-k fast paths (FTS5 rank with an exact cut for text, the threshold algorithm over
 /// weight-ordered tags for topics) give exactly the compiled plan's hits, scores and order, on the

@@ -1,4 +1,7 @@
-@testable import DossierKit
+@testable import DossierModel
+@testable import DossierIndex
+@testable import DossierSearch
+@testable import DossierExport
 import DossierSQLite
 import Foundation
 import Testing

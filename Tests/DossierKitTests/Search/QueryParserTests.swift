@@ -2,7 +2,7 @@ import DossierSQLite
 import PropertyBased
 import Testing
 
-@testable import DossierKit
+@testable import DossierSearch
 
 @Suite struct QueryParserTests {
     @Test(arguments: [

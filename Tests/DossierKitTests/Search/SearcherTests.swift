@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import DossierKit
+@testable import DossierModel
+@testable import DossierIndex
+@testable import DossierSearch
 
 @Suite struct SearcherTests {
     let folder: TestFolder

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import DossierKit
+@testable import DossierTopics
 
 /// Acronyms that English stemming would turn into ordinary words must not match those words.
 @Suite struct AcronymCaseTests {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import DossierKit
+@testable import DossierTopics
 
 @Suite struct LexiconTests {
     @Test func theBuiltInLexiconIsValidAndLarge() {

@@ -1,4 +1,4 @@
-import DossierKit
+import DossierTopics
 
 #if canImport(Glibc)
 import Glibc

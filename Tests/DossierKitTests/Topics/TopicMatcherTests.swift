@@ -1,6 +1,7 @@
 import Testing
 
-@testable import DossierKit
+@testable import DossierIngest
+@testable import DossierTopics
 
 @Suite struct TopicMatcherTests {
     static let matcher = TopicMatcher(lexicon: TopicFixtures.lexicon)
@@ -92,5 +93,24 @@ import Testing
         for text in texts + texts {  // twice: the second pass runs from the memo
             #expect(tagger.tags(in: text) == matcher.tags(in: text))
         }
+    }
+}
+
+/// The texts of the repository's sample Corpus/ folder.
+enum CorpusText {
+    static var root: String {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(4)  // Tests/DossierKitTests/Topics/file.swift
+        return parts.joined(separator: "/")
+    }
+
+    static func all() throws -> [String] {
+        var texts: [String] = []
+        try FolderWalker().walk(root: root + "/Corpus") { entry in
+            if case .file(let file) = entry, let loaded = try? ArticleLoader().load(file) {
+                texts += loaded.articles.flatMap { [$0.title] + $0.passages.map(\.text) }
+            }
+        }
+        return texts
     }
 }

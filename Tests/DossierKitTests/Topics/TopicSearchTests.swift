@@ -1,7 +1,10 @@
 import DossierSQLite
 import Testing
 
-@testable import DossierKit
+@testable import DossierModel
+@testable import DossierTopics
+@testable import DossierIndex
+@testable import DossierSearch
 
 /// Expansion, topic filters, tags against search, and re-tagging, on an index of the fixture folder.
 @Suite(.serialized) struct TopicSearchTests {

@@ -30,7 +30,7 @@ import DossierSQLite
 /// match, so ``init(connection:query:tokenizer:)`` returns nil and the caller keeps FTS5's snippet().
 /// ``snippet(of:into:)`` returns false for a text it cannot be sure of (a NUL byte, a synonym
 /// token), and the caller asks FTS5 for that one row.
-struct FTS5SnippetMaker {
+package struct FTS5SnippetMaker {
     /// Tokens per snippet: the last argument of snippet().
     static let tokensPerSnippet = 24
     static let open: [UInt8] = Array("\u{E000}".utf8)
@@ -91,7 +91,7 @@ struct FTS5SnippetMaker {
     /// A maker for ``snippet(of:instances:into:)`` only: the instances come from FTS5
     /// (``FTS5Instances``), so any query shape is exact, and the query is not needed.
     /// Nil when the tokenizer cannot be created.
-    init?(connection: Connection, tokenizer definition: String) {
+    package init?(connection: Connection, tokenizer definition: String) {
         guard let tokenizer = try? FTS5Tokenizer(connection: connection, definition: definition) else { return nil }
         self.tokenizer = tokenizer
         boundaries = FTS5TokenBoundaries(tokenizer: tokenizer)
@@ -145,7 +145,7 @@ struct FTS5SnippetMaker {
     /// are found here, so nothing is stemmed and any query shape is exact. Returns false, leaving
     /// `out` as it was, when the text needs FTS5's own snippet() (a NUL byte, a malformed value,
     /// boundaries that disagree with FTS5's token count).
-    mutating func snippet(of text: UnsafeBufferPointer<UInt8>, instances value: UnsafeRawBufferPointer, into out: inout [UInt8]) -> Bool {
+    package mutating func snippet(of text: UnsafeBufferPointer<UInt8>, instances value: UnsafeRawBufferPointer, into out: inout [UInt8]) -> Bool {
         guard let value = FTS5Instances.View(value) else { return false }
         let columnSize = value.columnSize
         if text.contains(0) { return false }  // sqlite3_mprintf("%.*s") stops at a NUL

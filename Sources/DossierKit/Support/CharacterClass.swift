@@ -2,10 +2,10 @@
 ///
 /// `Unicode.Scalar.Properties` looks every scalar up in Unicode's tables; these answer ASCII and
 /// the common cases directly and fall back to the tables only for other scalars.
-enum CharacterClass {
+package enum CharacterClass {
     /// Unicode's White_Space property (includes no-break spaces and line separators).
     @inline(__always)
-    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+    package static func isSpace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
         switch v {
@@ -16,7 +16,7 @@ enum CharacterClass {
 
     /// Unicode's Alphabetic property, with an ASCII fast path.
     @inline(__always)
-    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+    package static func isLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
         return s.properties.isAlphabetic
@@ -24,7 +24,7 @@ enum CharacterClass {
 
     /// Unicode's Uppercase property, with an ASCII fast path.
     @inline(__always)
-    static func isUpper(_ s: Unicode.Scalar) -> Bool {
+    package static func isUpper(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
         return s.properties.isUppercase
@@ -32,16 +32,42 @@ enum CharacterClass {
 
     /// A decimal digit or other numeric character, with an ASCII fast path.
     @inline(__always)
-    static func isDigit(_ s: Unicode.Scalar) -> Bool {
+    package static func isDigit(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v >= 0x30 && v <= 0x39 }
         return s.properties.numericType != nil
+    }
+
+    /// The scalar whose (valid) UTF-8 starts at `bytes[i]`, a byte of 0x80 or more; moves `i` past it.
+    @inline(__always)
+    package static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int) -> Unicode.Scalar {
+        let lead = UInt32(bytes[i])
+        var value: UInt32
+        var length: Int
+        if lead < 0xE0 {
+            value = lead & 0x1F
+            length = 2
+        } else if lead < 0xF0 {
+            value = lead & 0x0F
+            length = 3
+        } else {
+            value = lead & 0x07
+            length = 4
+        }
+        let end = min(i + length, bytes.count)
+        var j = i + 1
+        while j < end {
+            value = value << 6 | UInt32(bytes[j] & 0x3F)
+            j += 1
+        }
+        i = end
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 }
 
 extension CharacterClass {
     /// True when every byte is ASCII; reads eight bytes at a time.
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)
         var i = 0
@@ -58,7 +84,7 @@ extension CharacterClass {
     }
 
     /// True when every byte of `text`'s UTF-8 is ASCII.
-    static func isASCII(_ text: String) -> Bool {
+    package static func isASCII(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { isASCII($0) }
     }

@@ -7,10 +7,10 @@ import Foundation
 /// At most `depth` batches of `batchSize` items wait between the two, so memory stays flat
 /// however many items there are. The producer learns that the consumer stopped (it returned false
 /// or threw) from `emit` returning false.
-enum RowPipeline {
+package enum RowPipeline {
     /// Calls `produce` on a new thread and `consume` on this one with each item `produce` emits,
     /// in order. Returns when both are done; rethrows the consumer's error, else the producer's.
-    static func run<Item: Sendable>(
+    package static func run<Item: Sendable>(
         batchSize: Int = 256, depth: Int = 4,
         produce: (_ emit: (Item) -> Bool) throws -> Void,
         consume: (Item) throws -> Bool
@@ -43,7 +43,7 @@ enum RowPipeline {
     /// their items merged in order: each producer must emit its items in `precedes` order, and
     /// `consume` gets them in that order across producers (the least of their next items first).
     /// Returns when all are done; rethrows the consumer's error, else the first producer's.
-    static func merge<Item: Sendable>(
+    package static func merge<Item: Sendable>(
         producers: [(_ emit: (Item) -> Bool) throws -> Void],
         precedes: (Item, Item) -> Bool,
         batchSize: Int = 256, depth: Int = 4,

@@ -1,3 +1,6 @@
+import DossierIngest
+import DossierIndex
+
 /// Formats numbers for people.
 public enum Figures {
     /// `12345` → `12,345`.

@@ -1,4 +1,6 @@
 import DossierSQLite
+import DossierModel
+import DossierSearch
 
 /// One row of a text-only export on its way from SQLite to the sink, passed between threads by
 /// reference (one retain per hand-over instead of one per string of the hit).

@@ -1,5 +1,9 @@
 import Foundation
 import DossierSQLite
+import DossierSupport
+import DossierModel
+import DossierIndex
+import DossierSearch
 
 /// A hit as `export` sees it: the ``Hit`` plus the identities needed to dedupe rows and name documents.
 public struct ExportedHit: Sendable {
@@ -216,36 +220,6 @@ extension Searcher {
         var out: [String] = []
         while try statement.step() { out.append(statement.string(0)) }
         return out
-    }
-
-    /// ``mergeAdjacentMatches(_:)`` over UTF-8 bytes: a closing marker (EE 80 81), spaces, then an
-    /// opening marker (EE 80 80) become the spaces alone.
-    static func mergeAdjacentMatches(utf8 bytes: [UInt8]) -> String {
-        bytes.withUnsafeBufferPointer { source in
-            String(unsafeUninitializedCapacity: source.count) { out in
-                var o = 0
-                var i = 0
-                let n = source.count
-                while i < n {
-                    if i + 2 < n && source[i] == 0xEE && source[i + 1] == 0x80 && source[i + 2] == 0x81 {
-                        var j = i + 3
-                        while j < n && source[j] == 0x20 { j += 1 }
-                        if j > i + 3 && j + 2 < n && source[j] == 0xEE && source[j + 1] == 0x80 && source[j + 2] == 0x80 {
-                            for k in (i + 3)..<j {
-                                out[o] = source[k]
-                                o += 1
-                            }
-                            i = j + 3
-                            continue
-                        }
-                    }
-                    out[o] = source[i]
-                    o += 1
-                    i += 1
-                }
-                return o
-            }
-        }
     }
 
     /// Calls `body` with the passage row id of each hit of `request`, in rank order, honouring its

@@ -1,4 +1,5 @@
 import DossierSQLite
+import DossierIndex
 
 /// A second read connection to an index that sees exactly what a first one sees, although an
 /// `index` run may be committing meanwhile.

@@ -1,0 +1,20 @@
+/// The columns of hits in every machine format, in order. Formats only ever gain columns, at the end.
+public enum HitColumns {
+    public static let names = [
+        "rank", "score", "path", "title", "date", "author", "source", "url", "format", "language",
+        "passage", "start", "end", "topics", "snippet", "text", "date_source",
+    ]
+
+    /// The snippet's match markers outside the terminal.
+    public static let matchOpen = "["
+    public static let matchClose = "]"
+
+    /// A hit's score as printed: four decimals.
+    public static func score(_ value: Double) -> String {
+        let scaled = (value * 10000).rounded()
+        let negative = scaled < 0
+        let units = Int(abs(scaled))
+        let fraction = String(units % 10000)
+        return (negative ? "-" : "") + String(units / 10000) + "." + String(repeating: "0", count: 4 - fraction.count) + fraction
+    }
+}
