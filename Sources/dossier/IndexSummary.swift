@@ -1,0 +1,24 @@
+import DossierKit
+
+/// The summary `dossier index` prints on stderr.
+enum IndexSummary {
+    /// One line of counts, then one line of skipped files grouped by reason (when any were skipped).
+    static func lines(_ r: IngestReport) -> [String] {
+        let mb = Double(r.bytesRead) / 1_000_000
+        let rate = r.seconds > 0 ? mb / r.seconds : 0
+        var lines = [
+            "indexed \(Figures.grouped(r.filesIndexed)) files (\(Figures.grouped(r.new)) new, \(Figures.grouped(r.changed)) changed, "
+                + "\(Figures.grouped(r.unchanged)) unchanged, \(Figures.grouped(r.moved)) moved, \(Figures.grouped(r.removed)) removed, "
+                + "\(Figures.grouped(r.duplicates)) duplicate): \(Figures.grouped(r.articlesWritten)) articles, \(Figures.grouped(r.passagesWritten)) passages written, "
+                + "\(Figures.decimal(mb, places: 1)) MB in \(Figures.decimal(r.seconds, places: 2)) s (\(Figures.decimal(rate, places: 1)) MB/s)"
+        ]
+        if !r.skipped.isEmpty {
+            let groups = r.skippedByReason.map { "\($0.count) \($0.label)" }.joined(separator: ", ")
+            lines.append("skipped \(Figures.grouped(r.skipped.count)) files: \(groups)")
+        }
+        if !r.truncated.isEmpty {
+            lines.append("cut \(r.truncated.count) files at \(ArticleLoader.maxFileBytes / 1_048_576) MiB: " + r.truncated.joined(separator: ", "))
+        }
+        return lines
+    }
+}
