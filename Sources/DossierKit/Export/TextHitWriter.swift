@@ -1,6 +1,8 @@
 /// Human-readable hits: a header line `path:passage  score  title`, then the snippet indented,
 /// then a blank line. Matches are bold red on a colour terminal, `[`…`]` otherwise.
-public final class TextHitWriter: HitWriter {
+///
+/// Export rows are written as their hits (no query columns).
+public final class TextHitWriter: RowWriter {
     let sink: OutputSink
     let colour: Bool
     private var count = 0
@@ -10,13 +12,17 @@ public final class TextHitWriter: HitWriter {
         self.colour = colour
     }
 
+    public func write(_ row: ExportRow) throws {
+        try write(row.hit.hit)
+    }
+
     public func write(_ hit: Hit) throws {
         let location = colour ? Terminal.magenta(hit.path) + ":" + Terminal.green(String(hit.passage)) : hit.path + ":" + String(hit.passage)
         let snippet = colour
             ? hit.snippet(open: Terminal.boldRedOn, close: Terminal.reset)
             : hit.snippet(open: HitColumns.matchOpen, close: HitColumns.matchClose)
         let flat = snippet.split(whereSeparator: { $0 == "\n" }).joined(separator: " ")
-        try sink.write("\(location)  \(HitColumns.score(hit.score))  \(hit.title)\n    \(flat)\n\n")
+        try sink.write("\(location)  \(Figures.score(hit.score))  \(hit.title)\n    \(flat)\n\n")
         count += 1
     }
 
