@@ -19,6 +19,6 @@ enum IndexSummary {
         if !r.truncated.isEmpty {
             lines.append("cut \(r.truncated.count) files at \(ArticleLoader.maxFileBytes / 1_048_576) MiB: " + r.truncated.joined(separator: ", "))
         }
-        return lines
+        return lines.map(TerminalText.sanitized)
     }
 }

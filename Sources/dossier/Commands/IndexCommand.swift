@@ -82,7 +82,7 @@ struct IndexCommand: ParsableCommand {
             Console.note("re-tagged \(Figures.grouped(retag.passages)) passages with the new lexicon")
         }
         if !quiet {
-            Console.errorRaw(IndexSummary.lines(report).joined(separator: "\n") + "\n")
+            Console.text(IndexSummary.lines(report).joined(separator: "\n") + "\n")
         }
         if report.hasErrors { throw ExitCode(2) }
     }

@@ -89,7 +89,7 @@ struct SearchCommand: ParsableCommand {
             try writer.write(hit)
             if let explanation {
                 try out.flush()
-                Console.errorRaw("#\(hit.rank) \(hit.path):\(hit.passage) score \(Figures.score(explanation.score))\n" + explanation.lines.joined(separator: "\n") + "\n")
+                Console.text("#\(hit.rank) \(hit.path):\(hit.passage) score \(Figures.score(explanation.score))\n" + explanation.lines.joined(separator: "\n") + "\n")
             }
             return true
         }

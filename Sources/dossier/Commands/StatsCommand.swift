@@ -44,7 +44,7 @@ struct StatsCommand: ParsableCommand {
                 ("last indexed", stats.lastIndexed ?? "never"),
             ]
             for (key, value) in rows {
-                try out.write(key + String(repeating: " ", count: 14 - key.count) + value + "\n")
+                try out.write(key + String(repeating: " ", count: 14 - key.count) + TerminalText.sanitized(value) + "\n")
             }
         }
         try out.flush()

@@ -96,13 +96,13 @@ struct TopicsCommand: ParsableCommand {
             let checked = try Lexicon(contentsOfFile: file)
             let merged = Lexicon.builtIn.merging(checked)
             let replaced = checked.topics.filter { Lexicon.builtIn.topic(id: $0.id) != nil }.count
-            try out.write(
+            try out.write(TerminalText.sanitized(
                 "\(file): ok: \(checked.topics.count) topics in \(checked.categories.count) categories"
-                    + " (\(replaced) replacing built-in topics; \(merged.topics.count) in all)\n")
+                    + " (\(replaced) replacing built-in topics; \(merged.topics.count) in all)\n"))
             try out.flush()
             return
         }
-        for problem in problems { Console.errorRaw("\(problem)\n") }
+        for problem in problems { Console.text("\(problem)\n") }
         throw ExitCode(2)
     }
 
@@ -127,7 +127,10 @@ struct TopicsCommand: ParsableCommand {
             }
         case .text:
             let header = ["TOPIC", "LABEL", "CATEGORY", "PASSAGES", "ARTICLES"]
-            let cells = rows.map { [$0.id, $0.label, $0.category, Figures.grouped($0.passages), Figures.grouped($0.articles)] }
+            let cells = rows.map {
+                [TerminalText.sanitized($0.id), TerminalText.sanitized($0.label), TerminalText.sanitized($0.category), Figures.grouped($0.passages),
+                 Figures.grouped($0.articles)]
+            }
             try out.write(Self.table([header] + cells, rightAligned: [3, 4]))
         }
     }
@@ -155,7 +158,7 @@ struct TopicsCommand: ParsableCommand {
             let bars = Console.stdoutIsTerminal
             var rows: [[String]] = [["MONTH", "ARTICLES", "PASSAGES"] + (bars ? [""] : [])]
             for month in timeline.months {
-                var row = [month.month, Figures.grouped(month.articles), Figures.grouped(month.passages)]
+                var row = [TerminalText.sanitized(month.month), Figures.grouped(month.articles), Figures.grouped(month.passages)]
                 if bars { row.append(Self.bar(month.articles, of: widest, width: 40)) }
                 rows.append(row)
             }
