@@ -105,4 +105,15 @@ import Testing
         #expect(stats.status == 0)
         #expect(Self.controlBytes(stats.stdout).isEmpty)
     }
+
+    /// `topics --format csv` protects spreadsheet formulas like search and export do (it did not).
+    @Test func topicsCSVNeutralisesFormulas() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try Self.run(["index", "--db", "i.db", "--lexicon", "lexicon.yaml", "articles"], in: root).status == 0)
+        let csv = try Self.run(["topics", "--db", "i.db", "--lexicon", "lexicon.yaml", "--category", "vessel", "-f", "csv"], in: root)
+        #expect(csv.status == 0)
+        #expect(csv.text.contains("\r\nformula,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",vessel,1,1\r\n"), "\(csv.text.debugDescription)")
+        #expect(csv.text.hasPrefix("id,label,category,passages,articles\r\n"))
+    }
 }

@@ -121,9 +121,12 @@ struct TopicsCommand: ParsableCommand {
             }
             try out.write(rows.isEmpty ? "]\n" : "\n]\n")
         case .csv:
-            try out.write("id,label,category,passages,articles\r\n")
+            try out.write(bytes: DelimitedCells.line(["id", "label", "category", "passages", "articles"], style: .csv, neutralize: false))
             for row in rows {
-                try out.write([row.id, row.label, row.category, String(row.passages), String(row.articles)].map(Self.csvCell).joined(separator: ",") + "\r\n")
+                // id, label and category are text from the lexicon: neutralised like search and export cells.
+                try out.write(bytes: DelimitedCells.line(
+                    [row.id, row.label, row.category, String(row.passages), String(row.articles)], style: .csv,
+                    neutralize: [true, true, true, false, false]))
             }
         case .text:
             let header = ["TOPIC", "LABEL", "CATEGORY", "PASSAGES", "ARTICLES"]
@@ -151,8 +154,11 @@ struct TopicsCommand: ParsableCommand {
             object.add("undated_articles", number: String(timeline.undatedArticles))
             try out.write(object.text + "\n")
         case .csv:
-            try out.write("month,articles,passages\r\n")
-            for month in timeline.months { try out.write("\(month.month),\(month.articles),\(month.passages)\r\n") }
+            try out.write(bytes: DelimitedCells.line(["month", "articles", "passages"], style: .csv, neutralize: false))
+            for month in timeline.months {
+                try out.write(bytes: DelimitedCells.line(
+                    [month.month, String(month.articles), String(month.passages)], style: .csv, neutralize: [true, false, false]))
+            }
         case .text:
             let widest = timeline.months.map(\.articles).max() ?? 0
             let bars = Console.stdoutIsTerminal
@@ -196,10 +202,5 @@ struct TopicsCommand: ParsableCommand {
             out += line + "\n"
         }
         return out
-    }
-
-    static func csvCell(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : text
     }
 }
