@@ -42,7 +42,7 @@ let package = Package(
         // Support, Model <- Ingest, Topics <- Index <- Search <- Export. The files stay in
         // Sources/DossierKit/<Stage>/ (the DossierKit product is all of them).
         .target(name: "DossierSupport", path: "Sources/DossierKit/Support"),
-        .target(name: "DossierModel", path: "Sources/DossierKit/Model"),
+        .target(name: "DossierModel", dependencies: ["DossierSupport"], path: "Sources/DossierKit/Model"),
         .target(
             name: "DossierIngest",
             dependencies: ["DossierModel", "DossierSupport", "CLibXML2"],
@@ -81,8 +81,8 @@ let package = Package(
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierModel", "DossierIngest", "DossierTopics", "DossierIndex", "DossierSearch", "DossierExport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "DossierSupport", "DossierModel", "DossierIngest", "DossierTopics", "DossierIndex", "DossierSearch",
+                "DossierExport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // In-process query latency for Scripts/bench (not installed, not tested).

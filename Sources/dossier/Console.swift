@@ -1,3 +1,5 @@
+import DossierExport
+
 
 #if canImport(Glibc)
 import Glibc
@@ -6,17 +8,27 @@ import Darwin
 #endif
 
 /// Standard error and terminal facts. Results go to standard output through an ``OutputSink``.
+///
+/// Messages (``error(_:)``, ``note(_:)``, ``text(_:)``) may quote content (paths, reasons, lexicon
+/// lines, query words): they go through ``TerminalText/sanitized(_:)``. Only ``errorRaw(_:)``, for
+/// the CLI's own escape sequences (progress lines), writes bytes as they are.
 enum Console {
     /// Prints `dossier: error: MESSAGE` on stderr.
     static func error(_ message: String) {
-        errorRaw("dossier: error: \(message)\n")
+        errorRaw("dossier: error: \(TerminalText.sanitized(message))\n")
     }
 
     /// Prints `dossier: MESSAGE` on stderr.
     static func note(_ message: String) {
-        errorRaw("dossier: \(message)\n")
+        errorRaw("dossier: \(TerminalText.sanitized(message))\n")
     }
 
+    /// Prints `text` on stderr, sanitised, as it is otherwise (no prefix, no line end added).
+    static func text(_ text: String) {
+        errorRaw(TerminalText.sanitized(text))
+    }
+
+    /// Writes `text` on stderr as it is: only for text the CLI made itself.
     static func errorRaw(_ text: String) {
         var bytes = Array(text.utf8)
         _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress!, $0.count) }

@@ -1,7 +1,10 @@
-/// One JSON object written straight into a byte buffer: the bytes ``JSONObject`` would make,
-/// without a `String` per field.
+import DossierSupport
+
+/// One JSON object written straight into a byte buffer, without a `String` per field; the buffer
+/// is reused from row to row.
 ///
-/// Strings are escaped as ``JSONObject/quote(_:)`` escapes them; the buffer is reused from row to row.
+/// Holds the one JSON string escaper of Dossier (``appendEscaped(_:to:)-(UnsafeBufferPointer<UInt8>,_)``):
+/// the row writers, ``JSONObject`` (stats, topics, the export manifest) and OpenSearch actions all escape through it.
 struct JSONBytes {
     /// The bytes so far.
     var bytes: [UInt8] = []
@@ -70,25 +73,10 @@ struct JSONBytes {
         bytes.append(UInt8(ascii: "]"))
     }
 
-    /// A score with four decimals, as ``HitColumns/score(_:)`` prints it.
+    /// A score with four decimals (``Figures/score(_:)``).
     mutating func add(_ name: StaticString, score value: Double) {
         key(name)
-        Self.appendScore(value, to: &bytes)
-    }
-
-    /// The digits of ``HitColumns/score(_:)``.
-    static func appendScore(_ value: Double, to bytes: inout [UInt8]) {
-        let scaled = (value * 10000).rounded()
-        if scaled < 0 { bytes.append(UInt8(ascii: "-")) }
-        let units = Int(abs(scaled))
-        appendDecimal(units / 10000, to: &bytes)
-        bytes.append(UInt8(ascii: "."))
-        let fraction = units % 10000
-        var divisor = 1000
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
-            divisor /= 10
-        }
+        Figures.appendScore(value, to: &bytes)
     }
 
     /// A snippet with its match markers (U+E000, U+E001) replaced by `open` and `close`, as
@@ -128,7 +116,7 @@ struct JSONBytes {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    /// Escapes `"`, `\`, control characters and U+2028/U+2029 as ``JSONObject/quote(_:)`` does.
+    /// Escapes `"`, `\`, control characters (`\n`, `\r`, `\t`, else `\u00XX`) and U+2028/U+2029 (`\u2028`, `\u2029`).
     static func appendEscaped(_ source: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         guard let base = source.baseAddress else { return }
         let end = source.count
@@ -190,33 +178,9 @@ struct JSONBytes {
             || hasZero(word ^ (ones &* 0xE2))
     }
 
-    /// Appends the decimal digits of `value`.
+    /// Appends the decimal digits of `value` (``Figures/appendDecimal(_:to:)``).
+    @inline(__always)
     static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 {
-            out.append(UInt8(ascii: "-"))
-            if value == Int.min {
-                out.append(contentsOf: String(value).utf8.dropFirst())
-                return
-            }
-            appendDecimal(-value, to: &out)
-            return
-        }
-        if value < 10 {
-            out.append(UInt8(ascii: "0") + UInt8(value))
-            return
-        }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var rest = value
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while rest > 0 {
-                buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            }
-            out.append(contentsOf: buffer[(20 - count)...])
-        }
+        Figures.appendDecimal(value, to: &out)
     }
 }

@@ -1,24 +1,36 @@
 import DossierModel
 
-/// Hits as JSON: one object per line (JSON Lines), or one array of objects.
+/// Rows as JSON: one object per line (JSON Lines), or one array of objects; for `search` and `export`.
 ///
-/// Each object has the keys of ``HitColumns/names`` plus `paths` (every path of the article), with
-/// numbers as numbers, `topics` as an array and missing values as `null`. Documented in README.
-public final class JSONHitWriter: HitWriter {
+/// Each object has the query's fields first when the writer has ``QueryColumns`` (`query_id`,
+/// `query`, and `query_ids` when the row has them), then the keys of ``HitColumns/names`` plus
+/// `paths` (every path of the article), with numbers as numbers, `topics` as an array and missing
+/// values as `null`. Documented in README. Strings are escaped by ``JSONBytes``, the one JSON escaper.
+public final class JSONHitWriter: RowWriter {
     let sink: OutputSink
     let array: Bool
+    let queryColumns: QueryColumns
     private var count = 0
 
-    public init(sink: OutputSink, array: Bool) {
+    public init(sink: OutputSink, array: Bool, queryColumns: QueryColumns = .none) {
         self.sink = sink
         self.array = array
+        self.queryColumns = queryColumns
+    }
+
+    public func write(_ row: ExportRow) throws {
+        if queryColumns == .none {
+            try write(hit: row.hit.hit) { _ in }
+        } else {
+            try write(hit: row.hit.hit) { ExportRowWriters.addLeadingFields(row, to: &$0) }
+        }
     }
 
     public func write(_ hit: Hit) throws {
-        try write(leading: JSONObject(), hit: hit)
+        try write(hit: hit) { _ in }
     }
 
-    /// Writes one object: the fields of `leading` first (used by `export` for `query_id` and `query`), then the hit's.
+    /// Writes one object: the fields of `leading` first, then the hit's.
     public func write(leading: JSONObject, hit: Hit) throws {
         try write(hit: hit) { $0.fields(leading.body) }
     }
@@ -119,67 +131,13 @@ public struct JSONObject {
         body.append(json)
     }
 
-    /// `text` as a JSON string literal: `"`, `\\` and control characters escaped (`\n`, `\r`, `\t`,
-    /// else `\u00XX`), and U+2028 and U+2029 as `\u2028` and `\u2029`, so each object stays on one line
-    /// for every JSON and JavaScript reader. Works on UTF-8 bytes, with one allocation.
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
+    /// `text` as a JSON string literal, escaped by ``JSONBytes/appendEscaped(_:to:)-(UnsafeBufferPointer<UInt8>,_)``
+    /// (the one JSON escaper): `"`, `\\` and control characters escaped (`\n`, `\r`, `\t`, else
+    /// `\u00XX`), and U+2028 and U+2029 as `\u2028` and `\u2029`, so each object stays on one line
+    /// for every JSON and JavaScript reader.
     public static func quote(_ text: String) -> String {
-        var copy = text
-        let escaped: String? = copy.withUTF8 { source -> String? in
-            // Size of the output: 2 quotes plus each byte's escape.
-            var size = source.count + 2
-            var i = 0
-            while i < source.count {
-                let b = source[i]
-                if b < 0x20 {
-                    size += (b == 0x0A || b == 0x0D || b == 0x09) ? 1 : 5
-                } else if b == 0x22 || b == 0x5C {
-                    size += 1
-                } else if b == 0xE2, i + 2 < source.count, source[i + 1] == 0x80, source[i + 2] == 0xA8 || source[i + 2] == 0xA9 {
-                    size += 3  // 3 bytes become the 6 of \u2028
-                }
-                i += 1
-            }
-            if size == source.count + 2 { return nil }  // nothing to escape: no copy through a buffer
-            return String(unsafeUninitializedCapacity: size) { out in
-                var o = 0
-                out[o] = 0x22
-                o += 1
-                var i = 0
-                while i < source.count {
-                    let b = source[i]
-                    switch b {
-                    case 0x22, 0x5C:
-                        out[o] = 0x5C
-                        out[o + 1] = b
-                        o += 2
-                    case 0x0A, 0x0D, 0x09:
-                        out[o] = 0x5C
-                        out[o + 1] = b == 0x0A ? 0x6E : b == 0x0D ? 0x72 : 0x74
-                        o += 2
-                    case 0..<0x20:
-                        for (k, c) in [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0x0F)]].enumerated() { out[o + k] = c }
-                        o += 6
-                    case 0xE2 where i + 2 < source.count && source[i + 1] == 0x80 && (source[i + 2] == 0xA8 || source[i + 2] == 0xA9):
-                        for (k, c) in [0x5C, 0x75, 0x32, 0x30, 0x32, source[i + 2] == 0xA8 ? 0x38 : 0x39].enumerated() { out[o + k] = UInt8(c) }
-                        o += 6
-                        i += 2
-                    default:
-                        out[o] = b
-                        o += 1
-                    }
-                    i += 1
-                }
-                out[o] = 0x22
-                return o + 1
-            }
-        }
-        if let escaped { return escaped }
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        out.append(text)
-        out.append("\"")
-        return out
+        var out = JSONBytes(capacity: text.utf8.count + 8)
+        out.string(text)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 }

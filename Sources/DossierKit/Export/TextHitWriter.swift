@@ -1,8 +1,13 @@
 import DossierModel
+import DossierSupport
 
 /// Human-readable hits: a header line `path:passage  score  title`, then the snippet indented,
 /// then a blank line. Matches are bold red on a colour terminal, `[`…`]` otherwise.
-public final class TextHitWriter: HitWriter {
+///
+/// Path, title and snippet go through ``TerminalText/sanitized(_:)`` first (before the colours
+/// are added), so control characters in an article cannot drive the terminal. The snippet's line
+/// feeds become spaces; tabs stay. Export rows are written as their hits (no query columns).
+public final class TextHitWriter: RowWriter {
     let sink: OutputSink
     let colour: Bool
     private var count = 0
@@ -12,13 +17,21 @@ public final class TextHitWriter: HitWriter {
         self.colour = colour
     }
 
+    public func write(_ row: ExportRow) throws {
+        try write(row.hit.hit)
+    }
+
     public func write(_ hit: Hit) throws {
-        let location = colour ? Terminal.magenta(hit.path) + ":" + Terminal.green(String(hit.passage)) : hit.path + ":" + String(hit.passage)
+        var hit = hit
+        hit.snippet = TerminalText.sanitized(hit.snippet)
+        let path = TerminalText.sanitized(hit.path)
+        let title = TerminalText.sanitized(hit.title)
+        let location = colour ? Terminal.magenta(path) + ":" + Terminal.green(String(hit.passage)) : path + ":" + String(hit.passage)
         let snippet = colour
             ? hit.snippet(open: Terminal.boldRedOn, close: Terminal.reset)
             : hit.snippet(open: HitColumns.matchOpen, close: HitColumns.matchClose)
         let flat = snippet.split(whereSeparator: { $0 == "\n" }).joined(separator: " ")
-        try sink.write("\(location)  \(HitColumns.score(hit.score))  \(hit.title)\n    \(flat)\n\n")
+        try sink.write("\(location)  \(Figures.score(hit.score))  \(title)\n    \(flat)\n\n")
         count += 1
     }
 

@@ -1,3 +1,5 @@
+import DossierSupport
+
 /// The columns of hits in every machine format, in order. Formats only ever gain columns, at the end.
 public enum HitColumns {
     public static let names = [
@@ -9,12 +11,8 @@ public enum HitColumns {
     public static let matchOpen = "["
     public static let matchClose = "]"
 
-    /// A hit's score as printed: four decimals.
+    /// A hit's score as printed: four decimals (``Figures/score(_:)``, the one score formatter).
     public static func score(_ value: Double) -> String {
-        let scaled = (value * 10000).rounded()
-        let negative = scaled < 0
-        let units = Int(abs(scaled))
-        let fraction = String(units % 10000)
-        return (negative ? "-" : "") + String(units / 10000) + "." + String(repeating: "0", count: 4 - fraction.count) + fraction
+        Figures.score(value)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import DossierIndex
 import DossierSearch
 import DossierExport
+import DossierSupport
 
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DossierIngest
 import DossierIndex
+import DossierSupport
 
 /// `dossier index FOLDER...`: add folders to the index, or bring it up to date.
 struct IndexCommand: ParsableCommand {
@@ -83,7 +84,7 @@ struct IndexCommand: ParsableCommand {
             Console.note("re-tagged \(Figures.grouped(retag.passages)) passages with the new lexicon")
         }
         if !quiet {
-            Console.errorRaw(IndexSummary.lines(report).joined(separator: "\n") + "\n")
+            Console.text(IndexSummary.lines(report).joined(separator: "\n") + "\n")
         }
         if report.hasErrors { throw ExitCode(2) }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierIndex
+import DossierSupport
 
 /// `dossier optimize`: merge full-text segments and vacuum.
 struct OptimizeCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import DossierModel
 import DossierSearch
 import DossierExport
+import DossierSupport
 
 /// `dossier search QUERY`: ranked passages.
 struct SearchCommand: ParsableCommand {
@@ -86,12 +87,12 @@ struct SearchCommand: ParsableCommand {
             if n == 0 { throw ExitCode(1) }
             return
         }
-        let writer = HitWriters.make(format, sink: out, colour: format == .text && Console.useColour(color), neutralizeFormulas: !rawCells)
+        let writer = RowWriters.make(format.rowFormat, sink: out, colour: format == .text && Console.useColour(color), neutralizeFormulas: !rawCells)
         let found = try searcher.search(request, explaining: explain) { hit, explanation in
             try writer.write(hit)
             if let explanation {
                 try out.flush()
-                Console.errorRaw("#\(hit.rank) \(hit.path):\(hit.passage) score \(HitColumns.score(explanation.score))\n" + explanation.lines.joined(separator: "\n") + "\n")
+                Console.text("#\(hit.rank) \(hit.path):\(hit.passage) score \(Figures.score(explanation.score))\n" + explanation.lines.joined(separator: "\n") + "\n")
             }
             return true
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DossierIndex
 import DossierExport
+import DossierSupport
 
 /// `dossier stats`: what the index holds.
 struct StatsCommand: ParsableCommand {
@@ -45,7 +46,7 @@ struct StatsCommand: ParsableCommand {
                 ("last indexed", stats.lastIndexed ?? "never"),
             ]
             for (key, value) in rows {
-                try out.write(key + String(repeating: " ", count: 14 - key.count) + value + "\n")
+                try out.write(key + String(repeating: " ", count: 14 - key.count) + TerminalText.sanitized(value) + "\n")
             }
         }
         try out.flush()

@@ -3,6 +3,7 @@ import DossierTopics
 import DossierIndex
 import DossierSearch
 import DossierExport
+import DossierSupport
 
 /// `dossier topics`: the lexicon's topics with counts, co-occurring topics, counts per month,
 /// and `--check` for lexicon files.
@@ -99,13 +100,13 @@ struct TopicsCommand: ParsableCommand {
             let checked = try Lexicon(contentsOfFile: file)
             let merged = Lexicon.builtIn.merging(checked)
             let replaced = checked.topics.filter { Lexicon.builtIn.topic(id: $0.id) != nil }.count
-            try out.write(
+            try out.write(TerminalText.sanitized(
                 "\(file): ok: \(checked.topics.count) topics in \(checked.categories.count) categories"
-                    + " (\(replaced) replacing built-in topics; \(merged.topics.count) in all)\n")
+                    + " (\(replaced) replacing built-in topics; \(merged.topics.count) in all)\n"))
             try out.flush()
             return
         }
-        for problem in problems { Console.errorRaw("\(problem)\n") }
+        for problem in problems { Console.text("\(problem)\n") }
         throw ExitCode(2)
     }
 
@@ -124,13 +125,19 @@ struct TopicsCommand: ParsableCommand {
             }
             try out.write(rows.isEmpty ? "]\n" : "\n]\n")
         case .csv:
-            try out.write("id,label,category,passages,articles\r\n")
+            try out.write(bytes: DelimitedCells.line(["id", "label", "category", "passages", "articles"], style: .csv, neutralize: false))
             for row in rows {
-                try out.write([row.id, row.label, row.category, String(row.passages), String(row.articles)].map(Self.csvCell).joined(separator: ",") + "\r\n")
+                // id, label and category are text from the lexicon: neutralised like search and export cells.
+                try out.write(bytes: DelimitedCells.line(
+                    [row.id, row.label, row.category, String(row.passages), String(row.articles)], style: .csv,
+                    neutralize: [true, true, true, false, false]))
             }
         case .text:
             let header = ["TOPIC", "LABEL", "CATEGORY", "PASSAGES", "ARTICLES"]
-            let cells = rows.map { [$0.id, $0.label, $0.category, Figures.grouped($0.passages), Figures.grouped($0.articles)] }
+            let cells = rows.map {
+                [TerminalText.sanitized($0.id), TerminalText.sanitized($0.label), TerminalText.sanitized($0.category), Figures.grouped($0.passages),
+                 Figures.grouped($0.articles)]
+            }
             try out.write(Self.table([header] + cells, rightAligned: [3, 4]))
         }
     }
@@ -151,14 +158,17 @@ struct TopicsCommand: ParsableCommand {
             object.add("undated_articles", number: String(timeline.undatedArticles))
             try out.write(object.text + "\n")
         case .csv:
-            try out.write("month,articles,passages\r\n")
-            for month in timeline.months { try out.write("\(month.month),\(month.articles),\(month.passages)\r\n") }
+            try out.write(bytes: DelimitedCells.line(["month", "articles", "passages"], style: .csv, neutralize: false))
+            for month in timeline.months {
+                try out.write(bytes: DelimitedCells.line(
+                    [month.month, String(month.articles), String(month.passages)], style: .csv, neutralize: [true, false, false]))
+            }
         case .text:
             let widest = timeline.months.map(\.articles).max() ?? 0
             let bars = Console.stdoutIsTerminal
             var rows: [[String]] = [["MONTH", "ARTICLES", "PASSAGES"] + (bars ? [""] : [])]
             for month in timeline.months {
-                var row = [month.month, Figures.grouped(month.articles), Figures.grouped(month.passages)]
+                var row = [TerminalText.sanitized(month.month), Figures.grouped(month.articles), Figures.grouped(month.passages)]
                 if bars { row.append(Self.bar(month.articles, of: widest, width: 40)) }
                 rows.append(row)
             }
@@ -196,10 +206,5 @@ struct TopicsCommand: ParsableCommand {
             out += line + "\n"
         }
         return out
-    }
-
-    static func csvCell(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : text
     }
 }

@@ -1,41 +1,13 @@
+import DossierSupport
 import DossierIngest
 import DossierIndex
+import DossierExport
 
-/// Formats numbers for people.
-public enum Figures {
-    /// `12345` → `12,345`.
-    public static func grouped(_ n: Int) -> String {
-        let digits = String(abs(n))
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
-            out.append(ch)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
-
-    /// `value` with `places` decimals.
-    public static func decimal(_ value: Double, places: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<places { scale *= 10 }
-        let scaled = Int((abs(value) * scale).rounded())
-        let whole = scaled / Int(scale)
-        let fraction = String(scaled % Int(scale))
-        let sign = value < 0 && scaled != 0 ? "-" : ""
-        if places == 0 { return sign + String(whole) }
-        return sign + String(whole) + "." + String(repeating: "0", count: places - fraction.count) + fraction
-    }
-
-    /// Bytes as megabytes with one decimal: `1.5 MB`.
-    public static func megabytes(_ bytes: Int) -> String {
-        decimal(Double(bytes) / 1_000_000, places: 1) + " MB"
-    }
-}
 
 /// The summary `dossier index` prints on stderr.
-public enum IndexSummary {
+enum IndexSummary {
     /// One line of counts, then one line of skipped files grouped by reason (when any were skipped).
-    public static func lines(_ r: IngestReport) -> [String] {
+    static func lines(_ r: IngestReport) -> [String] {
         let mb = Double(r.bytesRead) / 1_000_000
         let rate = r.seconds > 0 ? mb / r.seconds : 0
         var lines = [
@@ -51,6 +23,6 @@ public enum IndexSummary {
         if !r.truncated.isEmpty {
             lines.append("cut \(r.truncated.count) files at \(ArticleLoader.maxFileBytes / 1_048_576) MiB: " + r.truncated.joined(separator: ", "))
         }
-        return lines
+        return lines.map(TerminalText.sanitized)
     }
 }

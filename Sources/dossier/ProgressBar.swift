@@ -1,21 +1,19 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import DossierSupport
+
 
 /// A one-line progress bar on standard error: files, MB, rate and time left. Only for terminals;
-/// callers create it only when stderr is a TTY and `--quiet` is off.
-public final class ProgressBar {
+/// callers create it only when stderr is a TTY and `--quiet` is off. The indexer reports
+/// progress as values (``Indexer/Progress``) through a callback; this draws them.
+final class ProgressBar {
     let total: Int
     private var lastDraw = -1.0
 
-    public init(total: Int) {
+    init(total: Int) {
         self.total = total
     }
 
     /// Redraws at most ten times a second.
-    public func update(done: Int, bytes: Int, elapsed: Double) {
+    func update(done: Int, bytes: Int, elapsed: Double) {
         guard elapsed - lastDraw >= 0.1 || done >= total else { return }
         lastDraw = elapsed
         let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 1
@@ -30,12 +28,11 @@ public final class ProgressBar {
     }
 
     /// Erases the bar.
-    public func clear() {
+    func clear() {
         emit("\r\u{1B}[K")
     }
 
     private func emit(_ text: String) {
-        var bytes = Array(text.utf8)
-        _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress!, $0.count) }
+        Console.errorRaw(text)
     }
 }
