@@ -49,7 +49,8 @@ public final class Connection {
     }
 
     /// Process-wide settings, made once before the first connection opens: memory statistics off
-    /// (a mutex on every allocation; measured on the two-connection export, see ``dossier_sqlite_disable_memstatus``).
+    /// (a process-wide mutex on every allocation, which concurrent connections fight over; see
+    /// ``dossier_sqlite_disable_memstatus``).
     private static let configured: Bool = {
         _ = dossier_sqlite_disable_memstatus()
         return sqlite3_initialize() == SQLITE_OK

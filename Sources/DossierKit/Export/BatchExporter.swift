@@ -136,7 +136,7 @@ public final class BatchExporter {
         for (index, query) in queries.enumerated() {
             // Without a limit or dedupe every match is written, so the count is the rows written
             // (tests hold export rows equal to `search --count`); counting first would cost a
-            // second full-text pass (0.3 s for "the" in 20,000 articles).
+            // second full-text pass.
             let everyMatch = query.request.limit == nil && query.request.offset == 0 && owners == nil
             let counted = everyMatch ? nil : try searcher.count(query.request)
             var written = 0

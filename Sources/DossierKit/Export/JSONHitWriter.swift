@@ -5,7 +5,7 @@ import DossierModel
 /// Each object has the query's fields first when the writer has ``QueryColumns`` (`query_id`,
 /// `query`, and `query_ids` when the row has them), then the keys of ``HitColumns/names`` plus
 /// `paths` (every path of the article), with numbers as numbers, `topics` as an array and missing
-/// values as `null`. Documented in README. Strings are escaped by ``JSONBytes``, the one JSON escaper.
+/// values as `null`. Documented in docs/formats.md. Strings are escaped by ``JSONBytes``, the one JSON escaper.
 public final class JSONHitWriter: RowWriter {
     let sink: OutputSink
     let array: Bool
@@ -70,7 +70,7 @@ public final class JSONHitWriter: RowWriter {
     static let matchOpen = Array(HitColumns.matchOpen.utf8)
     static let matchClose = Array(HitColumns.matchClose.utf8)
 
-    /// The fields of `hit`, in the documented order of the JSON Lines schema (README).
+    /// The fields of `hit`, in the documented order of the JSON Lines schema (docs/formats.md).
     static func addFields(of hit: Hit, to out: inout JSONBytes) {
         out.add("rank", number: hit.rank)
         out.add("score", score: hit.score)

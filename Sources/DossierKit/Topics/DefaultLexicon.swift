@@ -1,5 +1,5 @@
 // The built-in topic lexicon, compiled into the binary so `dossier` works when copied alone.
-// Format: see README.md, "Lexicon file format". Written for Dossier from general knowledge.
+// Format: docs/topics.md, "Lexicon file format". Written for Dossier from general knowledge.
 
 extension Lexicon {
     /// The YAML text of the default lexicon that ships inside the binary.
