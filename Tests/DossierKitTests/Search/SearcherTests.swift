@@ -4,11 +4,11 @@ import Testing
 @testable import DossierKit
 
 @Suite struct SearcherTests {
-    let folder: TestFolder
+    let folder: TempFolder
     let db: String
 
     init() throws {
-        folder = try TestFolder()
+        folder = try TempFolder()
         db = folder.sub("index.db")
     }
 

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// Whole-output golden files: the output is compared byte for byte with a file under `Tests/Fixtures`.
+/// With `DOSSIER_UPDATE_GOLDEN=1` in the environment the file is rewritten instead (after a
+/// deliberate change; review the diff before committing it).
+public enum Golden {
+    public static var updating: Bool { ProcessInfo.processInfo.environment["DOSSIER_UPDATE_GOLDEN"] == "1" }
+
+    /// Records an issue unless `actual` is byte for byte the golden file `FOLDER/NAME`
+    /// (`folder` relative to `Tests/Fixtures`, default `golden`).
+    public static func expect(_ actual: String, _ name: String, folder: String = "golden", sourceLocation: SourceLocation = #_sourceLocation) {
+        expect(Data(actual.utf8), name, folder: folder, sourceLocation: sourceLocation)
+    }
+
+    public static func expect(_ actual: Data, _ name: String, folder: String = "golden", sourceLocation: SourceLocation = #_sourceLocation) {
+        let url = Paths.fixture(folder).appendingPathComponent(name)
+        if updating {
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try actual.write(to: url)
+            } catch {
+                Issue.record("cannot write golden file \(url.path): \(error)", sourceLocation: sourceLocation)
+            }
+            return
+        }
+        guard let expected = FileManager.default.contents(atPath: url.path) else {
+            Issue.record("missing golden file \(folder)/\(name); run with DOSSIER_UPDATE_GOLDEN=1 to write it", sourceLocation: sourceLocation)
+            return
+        }
+        if let report = mismatch(expected: expected, got: actual, name: "\(folder)/\(name)") {
+            Issue.record(Comment(rawValue: report), sourceLocation: sourceLocation)
+        }
+    }
+
+    /// nil when the bytes are equal; else expected and got between rulers, and the first differing line.
+    public static func mismatch(expected: Data, got: Data, name: String) -> String? {
+        if expected == got { return nil }
+        let e = String(decoding: expected, as: UTF8.self), g = String(decoding: got, as: UTF8.self)
+        let ruler = String(repeating: "-", count: 72)
+        let eLines = e.split(separator: "\n", omittingEmptySubsequences: false)
+        let gLines = g.split(separator: "\n", omittingEmptySubsequences: false)
+        var first = 0
+        while first < eLines.count && first < gLines.count && Array(eLines[first].utf8) == Array(gLines[first].utf8) { first += 1 }
+        func line(_ lines: [Substring]) -> String { first < lines.count ? String(lines[first]).debugDescription : "<end of output>" }
+        return """
+            \(name) differs (\(expected.count) bytes expected, \(got.count) got; DOSSIER_UPDATE_GOLDEN=1 rewrites it)
+            first difference at line \(first + 1):
+              expected: \(line(eLines))
+              got:      \(line(gLines))
+            \(ruler) expected
+            \(e)\(e.hasSuffix("\n") || e.isEmpty ? "" : "\n")\(ruler) got
+            \(g)\(g.hasSuffix("\n") || g.isEmpty ? "" : "\n")\(ruler)
+            """
+    }
+
+    /// Replaces every match of the regular expression `pattern` in `text` with `replacement`
+    /// (for what truly varies between runs: elapsed times, rates, timestamps).
+    public static func mask(_ text: String, _ pattern: String, with replacement: String) -> String {
+        let regex = try! NSRegularExpression(pattern: pattern)
+        return regex.stringByReplacingMatches(
+            in: text, range: NSRange(text.startIndex..., in: text), withTemplate: NSRegularExpression.escapedTemplate(for: replacement))
+    }
+}
