@@ -54,11 +54,10 @@ public enum Golden {
             """
     }
 
-    /// Replaces every match of the regular expression `pattern` in `text` with `replacement`
-    /// (for what truly varies between runs: elapsed times, rates, timestamps).
-    public static func mask(_ text: String, _ pattern: String, with replacement: String) -> String {
+    /// Replaces every match of the regular expression `pattern` in `text` with `template` (which
+    /// may name groups: `$1`), for what truly varies between runs: elapsed times, rates, timestamps.
+    public static func mask(_ text: String, _ pattern: String, with template: String) -> String {
         let regex = try! NSRegularExpression(pattern: pattern)
-        return regex.stringByReplacingMatches(
-            in: text, range: NSRange(text.startIndex..., in: text), withTemplate: NSRegularExpression.escapedTemplate(for: replacement))
+        return regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
     }
 }
