@@ -76,8 +76,9 @@ import Glibc
                 #expect(search.status == 0 || search.status == 1, "search after kill at \(point): \(search.stderr)")
             }
         }
-        // A run that ends before a point is not an error, but most must have been cut short.
-        #expect(killed.count >= 2, "only killed at \(killed); make the folder bigger")
+        // A run that ends before a point is not an error (index runs commit every ~32 MB or 5 s, so on
+        // a fast machine the commits may only come at the end), but the lock is taken at once.
+        #expect(killed.contains(.lockTaken), "only killed at \(killed); make the folder bigger")
         let final = try cli.run(["index", "big", "--db", "k.db", "--quiet"])
         #expect(final.status == 0, "\(final.stderr)")
         let stats = try JSONSerialization.jsonObject(with: try cli.run(["stats", "--db", "k.db", "--format", "json"]).stdoutData) as? [String: Any]
