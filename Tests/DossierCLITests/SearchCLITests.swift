@@ -16,7 +16,7 @@ import Testing
         let result = try cli.run(["search", "cluster munitions OR shells", "--db", "t.db", "--format", format])
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
-        Golden.expect(result.stdout, "search.\(format)")
+        expectGolden(result.stdout, "search.\(format)")
     }
 
     @Test func sameIndexAndQueryGiveTheSameBytes() throws {

@@ -1,36 +1,36 @@
 import Foundation
-import Testing
 
 /// Whole-output golden files: the output is compared byte for byte with a file under `Tests/Fixtures`.
 /// With `DOSSIER_UPDATE_GOLDEN=1` in the environment the file is rewritten instead (after a
 /// deliberate change; review the diff before committing it).
+///
+/// This target does not import Testing (plain `swift build` compiles it, and Testing is not
+/// everywhere a non-test target can see it): ``check(_:_:folder:)`` returns the report, and each
+/// test target records it with its `expectGolden` (three lines).
 public enum Golden {
     public static var updating: Bool { ProcessInfo.processInfo.environment["DOSSIER_UPDATE_GOLDEN"] == "1" }
 
-    /// Records an issue unless `actual` is byte for byte the golden file `FOLDER/NAME`
-    /// (`folder` relative to `Tests/Fixtures`, default `golden`).
-    public static func expect(_ actual: String, _ name: String, folder: String = "golden", sourceLocation: SourceLocation = #_sourceLocation) {
-        expect(Data(actual.utf8), name, folder: folder, sourceLocation: sourceLocation)
+    /// nil when `actual` is byte for byte the golden file `FOLDER/NAME` (`folder` relative to
+    /// `Tests/Fixtures`, default `golden`), or when it was rewritten; else the report to record.
+    public static func check(_ actual: String, _ name: String, folder: String = "golden") -> String? {
+        check(Data(actual.utf8), name, folder: folder)
     }
 
-    public static func expect(_ actual: Data, _ name: String, folder: String = "golden", sourceLocation: SourceLocation = #_sourceLocation) {
+    public static func check(_ actual: Data, _ name: String, folder: String = "golden") -> String? {
         let url = Paths.fixture(folder).appendingPathComponent(name)
         if updating {
             do {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try actual.write(to: url)
+                return nil
             } catch {
-                Issue.record("cannot write golden file \(url.path): \(error)", sourceLocation: sourceLocation)
+                return "cannot write golden file \(url.path): \(error)"
             }
-            return
         }
         guard let expected = FileManager.default.contents(atPath: url.path) else {
-            Issue.record("missing golden file \(folder)/\(name); run with DOSSIER_UPDATE_GOLDEN=1 to write it", sourceLocation: sourceLocation)
-            return
+            return "missing golden file \(folder)/\(name); run with DOSSIER_UPDATE_GOLDEN=1 to write it"
         }
-        if let report = mismatch(expected: expected, got: actual, name: "\(folder)/\(name)") {
-            Issue.record(Comment(rawValue: report), sourceLocation: sourceLocation)
-        }
+        return mismatch(expected: expected, got: actual, name: "\(folder)/\(name)")
     }
 
     /// nil when the bytes are equal; else expected and got between rulers, and the first differing line.
