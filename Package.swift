@@ -87,16 +87,19 @@ let package = Package(
         ),
         // In-process query latency for Scripts/bench (not installed, not tested).
         .executableTarget(name: "dossier-bench", dependencies: ["DossierSearch"]),
+        // What the tests share: temporary folders, running the binary, golden files. It depends on no
+        // product target, so splitting the library does not touch it.
+        .target(name: "DossierTestSupport", path: "Tests/DossierTestSupport"),
         .testTarget(name: "DossierSQLiteTests", dependencies: ["DossierSQLite"]),
         .testTarget(
             name: "DossierKitTests",
             dependencies: [
                 "DossierSupport", "DossierModel", "DossierIngest", "DossierTopics", "DossierIndex", "DossierSearch",
-                "DossierExport", "DossierSQLite",
+                "DossierExport", "DossierSQLite", "DossierTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
-        .testTarget(name: "DossierCLITests", dependencies: ["dossier"]),
+        .testTarget(name: "DossierCLITests", dependencies: ["dossier", "DossierTestSupport"]),
     ]
 )

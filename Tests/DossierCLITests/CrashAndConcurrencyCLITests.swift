@@ -1,3 +1,4 @@
+import DossierTestSupport
 import Foundation
 import Testing
 
@@ -6,11 +7,14 @@ import Glibc
 #endif
 
 /// Interrupted and concurrent runs on a generated folder big enough to take a few seconds.
+///
+/// No test sleeps and hopes: each waits, with a deadline, for a state of the child it can observe
+/// (the index lock held, rows committed), and records when the child finished before that state.
 @Suite(.serialized) struct CrashAndConcurrencyCLITests {
     static let fileCount = 2000
 
     /// Writes `count` distinct articles of invented sentences under `big/`.
-    static func makeFolder(in cli: CLIHarness, count: Int = fileCount) throws {
+    static func makeFolder(in cli: DossierCLI, count: Int = fileCount) throws {
         let words = ["convoy", "shelling", "depot", "patrol", "bridge", "checkpoint", "drone", "river", "village", "mortar",
                      "clinic", "ceasefire", "observers", "mission", "fragments", "crater", "witness", "statement"]
         for i in 0..<count {
@@ -20,45 +24,64 @@ import Glibc
                 for w in 0..<40 { sentence.append(words[(i * 7 + p * 13 + w * 5) % words.count]) }
                 text += sentence.joined(separator: " ") + " number \(i)-\(p).\n\n"
             }
-            let url = cli.directory.appendingPathComponent("big/\(i / 500)/\(i).txt")
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: false, encoding: .utf8)
+            try cli.folder.write("big/\(i / 500)/\(i).txt", text)
         }
     }
 
-    static func start(_ cli: CLIHarness, _ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = CLIHarness.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = cli.directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+    /// True once `run` holds the index lock of `db` (it takes it before it opens the index).
+    static func holdsLock(_ run: RunningProcess, db: String, in cli: DossierCLI) -> Bool {
+        Readiness.holdsFlock(pid: run.pid, path: cli.folder.sub(db + ".lock")) { cli.folder.exists(db) }
+    }
+
+    /// Files committed to `db` so far (a reader's view: `dossier stats`), 0 without an index.
+    static func committedFiles(_ cli: DossierCLI, db: String) throws -> Int {
+        let stats = try cli.run(["stats", "--db", db, "--format", "json"])
+        guard stats.status == 0 else { return 0 }
+        return (try JSONSerialization.jsonObject(with: stats.stdoutData) as? [String: Any])?["files"] as? Int ?? 0
+    }
+
+    enum KillPoint: CaseIterable, CustomStringConvertible {
+        case lockTaken, firstCommit, halfCommitted
+        var description: String { "\(self)" }
     }
 
     @Test func killNineAtSeveralPointsThenTheNextRunCompletes() throws {
-        let cli = try CLIHarness()
-        defer { cli.cleanUp() }
+        let cli = try DossierCLI()
         try Self.makeFolder(in: cli)
-        for delay in [0.05, 0.4, 0.9] {
-            let run = try Self.start(cli, ["index", "big", "--db", "k.db", "--quiet"])
-            Thread.sleep(forTimeInterval: delay)
-            kill(run.processIdentifier, SIGKILL)
-            run.waitUntilExit()
+        var killed: [KillPoint] = []
+        for point in KillPoint.allCases {
+            let before = try Self.committedFiles(cli, db: "k.db")
+            let run = try cli.start(["index", "big", "--db", "k.db", "--quiet"])
+            let reached = try waitUntil(timeout: 120) {
+                if !run.isRunning { return true }
+                switch point {
+                case .lockTaken: return Self.holdsLock(run, db: "k.db", in: cli)
+                case .firstCommit: return try Self.committedFiles(cli, db: "k.db") > before
+                case .halfCommitted: return try Self.committedFiles(cli, db: "k.db") >= before + (Self.fileCount - before) / 2
+                }
+            }
+            #expect(reached, "\(point) not reached within the deadline")
+            if run.isRunning {
+                run.send(SIGKILL)
+                killed.append(point)
+            }
+            _ = try run.wait()
             // Whatever was committed is consistent and searchable; before the first commit there is no index yet.
             let check = try cli.run(["check", "--db", "k.db"])
             let search = try cli.run(["search", "convoy", "--db", "k.db", "--count"])
             if check.stderr.contains("no index at") {
                 #expect(search.status == 2 && search.stderr.contains("no index at"))
             } else {
-                #expect(check.status == 0, "check after kill at \(delay) s: \(check.stderr)")
-                #expect(search.status == 0 || search.status == 1, "search after kill at \(delay) s: \(search.stderr)")
+                #expect(check.status == 0, "check after kill at \(point): \(check.stderr)")
+                #expect(search.status == 0 || search.status == 1, "search after kill at \(point): \(search.stderr)")
             }
         }
+        // A run that ends before a point is not an error (index runs commit every ~32 MB or 5 s, so on
+        // a fast machine the commits may only come at the end), but the lock is taken at once.
+        #expect(killed.contains(.lockTaken), "only killed at \(killed); make the folder bigger")
         let final = try cli.run(["index", "big", "--db", "k.db", "--quiet"])
         #expect(final.status == 0, "\(final.stderr)")
-        let stats = try JSONSerialization.jsonObject(with: Data(try cli.run(["stats", "--db", "k.db", "--format", "json"]).stdout.utf8)) as? [String: Any]
+        let stats = try JSONSerialization.jsonObject(with: try cli.run(["stats", "--db", "k.db", "--format", "json"]).stdoutData) as? [String: Any]
         #expect(stats?["files"] as? Int == Self.fileCount)
         #expect(stats?["articles"] as? Int == Self.fileCount)
         #expect(stats?["passages"] as? Int == Self.fileCount * 7)
@@ -68,12 +91,12 @@ import Glibc
     }
 
     @Test func searchAnswersWhileAnIndexRunIsWriting() throws {
-        let cli = try CLIHarness()
-        defer { cli.cleanUp() }
+        let cli = try DossierCLI()
         try Self.makeFolder(in: cli)
         try cli.run(["index", "articles", "--db", "w.db", "--quiet"])  // an index exists before the long run
-        let run = try Self.start(cli, ["index", "big", "--db", "w.db", "--quiet"])
+        let run = try cli.start(["index", "big", "--db", "w.db", "--quiet"])
         var answered = 0
+        // No pacing: searches run back to back for as long as the writer does.
         while run.isRunning {
             let search = try cli.run(["search", "convoy OR drone", "--db", "w.db", "--count"])
             #expect(search.status == 0, "search during indexing: \(search.stderr)")
@@ -81,20 +104,21 @@ import Glibc
             let stats = try cli.run(["stats", "--db", "w.db"])
             #expect(stats.status == 0, "stats during indexing: \(stats.stderr)")
         }
-        run.waitUntilExit()
-        #expect(run.terminationStatus == 0)
+        let result = try run.wait()
+        #expect(result.status == 0 && !result.signalled, "\(result.stderr)")
         #expect(answered > 0)
     }
 
     @Test func aSecondIndexRunExitsTwoWithAClearMessage() throws {
-        let cli = try CLIHarness()
-        defer { cli.cleanUp() }
+        let cli = try DossierCLI()
         try Self.makeFolder(in: cli)
-        let first = try Self.start(cli, ["index", "big", "--db", "c.db", "--quiet"])
-        Thread.sleep(forTimeInterval: 0.2)
+        let first = try cli.start(["index", "big", "--db", "c.db", "--quiet"])
+        // The signal: the first run holds the lock (not a guessed delay).
+        let locked = waitUntil(timeout: 60) { Self.holdsLock(first, db: "c.db", in: cli) || !first.isRunning }
+        #expect(locked && first.isRunning, "the first run did not take the lock while running")
         let second = try cli.run(["index", "articles", "--db", "c.db"])
-        first.waitUntilExit()
-        #expect(first.terminationStatus == 0)
+        let firstResult = try first.wait()
+        #expect(firstResult.status == 0, "\(firstResult.stderr)")
         #expect(second.status == 2)
         #expect(second.stderr == "dossier: error: c.db is being written by another `dossier index`; wait for it to finish\n")
         #expect(try cli.run(["check", "--db", "c.db"]).stdout == "ok\n")

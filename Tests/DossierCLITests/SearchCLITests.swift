@@ -1,11 +1,12 @@
+import DossierTestSupport
 import Foundation
 import Testing
 
 @Suite(.serialized) struct SearchCLITests {
-    let cli: CLIHarness
+    let cli: DossierCLI
 
     init() throws {
-        cli = try CLIHarness()
+        cli = try DossierCLI()
         let indexed = try cli.run(["index", "articles", "--db", "t.db", "--quiet"])
         #expect(indexed.status == 0, "index failed: \(indexed.stderr)")
     }
@@ -15,15 +16,13 @@ import Testing
         let result = try cli.run(["search", "cluster munitions OR shells", "--db", "t.db", "--format", format])
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
-        try expectGolden(result.stdout, "search.\(format)")
-        cli.cleanUp()
+        expectGolden(result.stdout, "search.\(format)")
     }
 
     @Test func sameIndexAndQueryGiveTheSameBytes() throws {
         let a = try cli.run(["search", "the", "--db", "t.db", "--format", "jsonl", "--limit", "100"])
         let b = try cli.run(["search", "the", "--db", "t.db", "--format", "jsonl", "--limit", "100"])
         #expect(a.stdout == b.stdout && !a.stdout.isEmpty)
-        cli.cleanUp()
     }
 
     @Test func typedPunctuationIsNotSyntax() throws {
@@ -33,7 +32,6 @@ import Testing
             #expect(result.status == 0, "\(query): \(result.stderr)")
             #expect(result.stdout == "\(count)\n", "\(query)")
         }
-        cli.cleanUp()
     }
 
     @Test func exitStatusAndOneLineErrors() throws {
@@ -58,7 +56,6 @@ import Testing
 
         let badOption = try cli.run(["search", "drones", "--limit", "-3", "--db", "t.db"])
         #expect(badOption.status == 2)
-        cli.cleanUp()
     }
 
     @Test func metadataFiltersNarrowHits() throws {
@@ -70,13 +67,11 @@ import Testing
         #expect(dated.status == 1 && dated.stdout == "0\n")
         let bad = try cli.run(["search", "officials", "--db", "t.db", "--since", "yesterday"])
         #expect(bad.status == 2 && bad.stderr.contains("--since takes an ISO 8601 date"))
-        cli.cleanUp()
     }
 
     @Test func dbComesFromTheEnvironmentWhenNotGiven() throws {
         let result = try cli.run(["search", "drone", "--count"], environment: ["DOSSIER_DB": "t.db"])
         #expect(result.status == 0 && result.stdout == "2\n")
-        cli.cleanUp()
     }
 
     @Test func colourOnlyWhenAsked() throws {
@@ -84,14 +79,14 @@ import Testing
         #expect(!plain.stdout.contains("\u{1B}["))
         let always = try cli.run(["search", "drone", "--db", "t.db", "--color", "always"])
         #expect(always.stdout.contains("\u{1B}[1;31m"))
-        cli.cleanUp()
     }
 
     @Test func aClosedPipeIsNotAnError() throws {
         let process = Process()
-        process.executableURL = CLIHarness.binary
+        process.executableURL = try DossierBinary.url()
         process.arguments = ["search", "the", "--db", "t.db", "--limit", "100000", "--format", "jsonl"]
         process.currentDirectoryURL = cli.directory
+        process.environment = DossierCLI.environment()
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -100,14 +95,12 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         #expect(err.fileHandleForReading.readDataToEndOfFile().isEmpty)
-        cli.cleanUp()
     }
 }
 
 @Suite(.serialized) struct IndexCLITests {
     @Test func summaryAndSkippedFilesGoToStderr() throws {
-        let cli = try CLIHarness()
-        defer { cli.cleanUp() }
+        let cli = try DossierCLI()
         let result = try cli.run(["index", "articles", "--db", "t.db", "--verbose"])
         #expect(result.status == 0)
         #expect(result.stdout.isEmpty)
@@ -124,8 +117,7 @@ import Testing
     }
 
     @Test func statsAsTextAndJSON() throws {
-        let cli = try CLIHarness()
-        defer { cli.cleanUp() }
+        let cli = try DossierCLI()
         try cli.run(["index", "articles", "--db", "t.db", "--quiet"])
         let json = try cli.run(["stats", "--db", "t.db", "--format", "json"])
         #expect(json.status == 0)
@@ -140,8 +132,7 @@ import Testing
     }
 
     @Test func helpListsEveryCommand() throws {
-        let cli = try CLIHarness()
-        defer { cli.cleanUp() }
+        let cli = try DossierCLI()
         let help = try cli.run(["--help"])
         #expect(help.status == 0)
         for command in ["index", "search", "stats"] { #expect(help.stdout.contains("  \(command)")) }

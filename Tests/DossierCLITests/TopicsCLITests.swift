@@ -1,51 +1,20 @@
+import DossierTestSupport
+import Foundation
 import Testing
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Runs the built `dossier` binary on a fresh folder of fixture articles (written for these tests)
 /// and checks `topics`, `search --topic/--category/--exact`, `--with`, `--by month` and `--check`.
 @Suite(.serialized) struct TopicsCLITests {
-    /// The package root, from this file's path.
-    static let packageRoot: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/DossierCLITests/TopicsCLITests.swift
-        return parts.joined(separator: "/")
-    }()
-
-    static var binary: String { packageRoot + "/.build/debug/dossier" }
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// Runs the binary with `arguments` (and `environment` added), reading both pipes before waiting.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        let out = try Temp.file("out"), err = try Temp.file("err")
-        defer {
-            unlink(out)
-            unlink(err)
-        }
-        let env = environment.map { "\($0.key)='\($0.value)' " }.joined()
-        let command = env + ([binary] + arguments).map(shellQuote).joined(separator: " ") + " >\(out) 2>\(err) </dev/null"
-        let status = system("unset DOSSIER_DB DOSSIER_LEXICON; " + command)
-        let exitStatus = (status >> 8) & 0xFF
-        return Run(status: exitStatus, stdout: try Temp.read(out), stderr: try Temp.read(err))
-    }
-
-    static func shellQuote(_ s: String) -> String {
-        "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+    /// Runs the binary with `arguments` (and `environment` added) to the end; paths are absolute.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
+        try runProcess(
+            try DossierBinary.url(), arguments, in: FileManager.default.temporaryDirectory, environment: DossierCLI.environment(environment))
     }
 
     /// A folder with three dated articles and a lexicon file.
-    static func folder() throws -> String {
-        let root = try Temp.directory()
-        try Temp.write(root + "/lexicon.yaml", """
+    static func folder() throws -> TempFolder {
+        let folder = try TempFolder(prefix: "dossier-cli")
+        try folder.write("lexicon.yaml", """
             version: 1
             categories:
               vessel:
@@ -54,9 +23,8 @@ import Darwin
                   aliases:
                     - {alias: Moskva, not: [Moskva river]}
             """)
-        try Temp.write(root + "/bad.yaml", "version: 1\ncategories:\n  weapon:\n    - id: x\n      label: y\n      aliases:\n        - {alias: UN, case: loud}\n")
-        try Temp.mkdir(root + "/articles")
-        try Temp.write(root + "/articles/a-kiev.md", """
+        try folder.write("bad.yaml", "version: 1\ncategories:\n  weapon:\n    - id: x\n      label: y\n      aliases:\n        - {alias: UN, case: loud}\n")
+        try folder.write("articles/a-kiev.md", """
             ---
             title: Drones over Kiev
             date: 2024-03-02
@@ -65,30 +33,30 @@ import Darwin
 
             The Moskva river was calm, and the HRW researchers left Kiev by train.
             """)
-        try Temp.write(root + "/articles/b-sea.md", """
+        try folder.write("articles/b-sea.md", """
             ---
             title: A cruiser sinks
             date: 2024-04-15
             ---
             The Moskva sank in the Black Sea after two Neptune missiles struck it, Kyiv said.
             """)
-        try Temp.write(root + "/articles/c-ban.md", """
+        try folder.write("articles/c-ban.md", """
             ---
             title: Cluster munitions ban
             date: 2024-04-20
             ---
             Human Rights Watch counted DPICM duds near Kyiv and called for the cluster munition ban to hold.
             """)
-        return root
+        return folder
     }
 
-    static func index(_ root: String, lexicon: Bool = true) throws -> Run {
+    static func index(_ root: String, lexicon: Bool = true) throws -> ProcessResult {
         try run(["index", "--db", root + "/i.db"] + (lexicon ? ["--lexicon", root + "/lexicon.yaml"] : []) + [root + "/articles"])
     }
 
     @Test func topicsListsCountsInEveryFormat() throws {
-        let root = try Self.folder()
-        defer { Temp.remove(root) }
+        let folder = try Self.folder()
+        let root = folder.path
         #expect(try Self.index(root).status == 0)
         let json = try Self.run(["topics", "--db", root + "/i.db", "--format", "json", "--lexicon", root + "/lexicon.yaml"])
         #expect(json.status == 0, "\(json.stderr)")
@@ -101,8 +69,8 @@ import Darwin
     }
 
     @Test func searchByTopicCategoryAndExpansion() throws {
-        let root = try Self.folder()
-        defer { Temp.remove(root) }
+        let folder = try Self.folder()
+        let root = folder.path
         #expect(try Self.index(root).status == 0)
         let db = root + "/i.db"
         func paths(_ arguments: [String]) throws -> [String] {
@@ -127,8 +95,8 @@ import Darwin
     }
 
     @Test func withListsCooccurringTopicsMostFrequentFirst() throws {
-        let root = try Self.folder()
-        defer { Temp.remove(root) }
+        let folder = try Self.folder()
+        let root = folder.path
         #expect(try Self.index(root, lexicon: false).status == 0)
         let r = try Self.run(["topics", "--db", root + "/i.db", "--with", "kyiv", "-f", "csv"])
         #expect(r.status == 0, "\(r.stderr)")
@@ -139,16 +107,16 @@ import Darwin
     }
 
     @Test func byMonthCountsDatedArticles() throws {
-        let root = try Self.folder()
-        defer { Temp.remove(root) }
+        let folder = try Self.folder()
+        let root = folder.path
         #expect(try Self.index(root, lexicon: false).status == 0)
         let r = try Self.run(["topics", "--db", root + "/i.db", "--by", "month", "--topic", "Kyiv"])
         #expect(r.stdout == "MONTH    ARTICLES  PASSAGES\n2024-03         1         2\n2024-04         2         2\nundated articles: 0\n", "\(r.stdout)\(r.stderr)")
     }
 
     @Test func checkValidatesALexiconFile() throws {
-        let root = try Self.folder()
-        defer { Temp.remove(root) }
+        let folder = try Self.folder()
+        let root = folder.path
         let good = try Self.run(["topics", "--lexicon", root + "/lexicon.yaml", "--check"])
         #expect(good.status == 0 && good.stdout.contains("ok: 1 topics in 1 categories"), "\(good.stdout)\(good.stderr)")
         let bad = try Self.run(["topics", "--lexicon", root + "/bad.yaml", "--check"])
@@ -157,59 +125,12 @@ import Darwin
     }
 
     @Test func aSearchWithAnotherLexiconThanTheIndexSaysHowToRetag() throws {
-        let root = try Self.folder()
-        defer { Temp.remove(root) }
+        let folder = try Self.folder()
+        let root = folder.path
         #expect(try Self.index(root, lexicon: false).status == 0)
         let r = try Self.run(["search", "--db", root + "/i.db", "--lexicon", root + "/lexicon.yaml", "Kyiv"])
         #expect(r.status == 2 && r.stderr.contains("re-tag"), "\(r.stderr)")
         #expect(try Self.index(root).stderr.contains("re-tagged"))
         #expect(try Self.run(["search", "--db", root + "/i.db", "--lexicon", root + "/lexicon.yaml", "Kyiv"]).status == 0)
-    }
-}
-
-/// Temporary files and folders for the CLI tests.
-enum Temp {
-    struct Failure: Error { var message: String }
-
-    static func directory() throws -> String {
-        var template = Array("/tmp/dossier-cli-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw Failure(message: "mkdtemp") }
-        return String(cString: made)
-    }
-
-    static func file(_ name: String) throws -> String {
-        var template = Array("/tmp/dossier-\(name)-XXXXXX".utf8CString)
-        let fd = mkstemp(&template)
-        guard fd >= 0 else { throw Failure(message: "mkstemp") }
-        close(fd)
-        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    static func mkdir(_ path: String) throws {
-        guard Glibc.mkdir(path, 0o755) == 0 else { throw Failure(message: "mkdir \(path)") }
-    }
-
-    static func write(_ path: String, _ text: String) throws {
-        guard let f = fopen(path, "wb") else { throw Failure(message: "fopen \(path)") }
-        defer { fclose(f) }
-        let bytes = Array(text.utf8)
-        _ = fwrite(bytes, 1, bytes.count, f)
-    }
-
-    static func read(_ path: String) throws -> String {
-        guard let f = fopen(path, "rb") else { throw Failure(message: "fopen \(path)") }
-        defer { fclose(f) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&chunk, 1, chunk.count, f)
-            if n <= 0 { break }
-            bytes += chunk[0..<n]
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    static func remove(_ path: String) {
-        _ = system("rm -rf " + TopicsCLITests.shellQuote(path))
     }
 }

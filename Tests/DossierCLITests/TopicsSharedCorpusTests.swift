@@ -1,25 +1,18 @@
+import DossierTestSupport
+import Foundation
 import Testing
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// The shared corpus, next to the package.
-let sharedCorpus = TopicsCLITests.packageRoot + "/../shared/corpus"
 
 /// The "done when" conditions, on the shared corpus next to the package (`../shared/corpus`).
 /// Skipped when that folder is absent. Nothing from it is copied into the repository.
-@Suite(.serialized, .enabled(if: access(sharedCorpus, R_OK) == 0, "../shared/corpus is absent"))
+@Suite(.serialized, .enabled(if: Paths.sharedCorpus != nil, "../shared/corpus is absent"))
 struct TopicsSharedCorpusTests {
-    static var corpus: String { sharedCorpus }
+    /// The folder of the suite's index; a static, so it is left in the temporary folder at exit.
+    static let folder = try? TempFolder(prefix: "dossier-shared")
 
     /// One index of the corpus for all tests of this suite.
     static let database: String = {
-        let folder = (try? Temp.directory()) ?? "/tmp"
-        let db = folder + "/shared.db"
-        _ = try? TopicsCLITests.run(["index", "-q", "--db", db, corpus])
+        let db = (folder?.path ?? NSTemporaryDirectory()) + "/shared.db"
+        if let corpus = Paths.sharedCorpus { _ = try? TopicsCLITests.run(["index", "-q", "--db", db, corpus.path]) }
         return db
     }()
 

@@ -4,11 +4,7 @@ import Foundation
 import Testing
 
 @Suite struct AtomicFileTests {
-    func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-atomic-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    func folder() throws -> TempFolder { try TempFolder(prefix: "dossier-atomic") }
 
     @Test func temporaryNameIsHiddenAndRecognisable() {
         #expect(AtomicFile.temporaryPath(for: "out/hits.csv", pid: 42) == "out/.hits.csv.dossier-tmp-42")
@@ -17,8 +13,9 @@ import Testing
     }
 
     @Test func nothingUnderTheRealNameUntilCommit() throws {
-        let dir = try folder()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try folder()
+        let dir = folder.path
+        defer { withExtendedLifetime(folder) {} }  // removed at the end of the test, not after its last use
         let path = dir + "/hits.csv"
         let file = try AtomicFile(path: path)
         try file.write(String(repeating: "row,row\r\n", count: 100_000))
@@ -32,8 +29,9 @@ import Testing
     }
 
     @Test func discardLeavesNothingAndKeepsAnOldFile() throws {
-        let dir = try folder()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try folder()
+        let dir = folder.path
+        defer { withExtendedLifetime(folder) {} }  // removed at the end of the test, not after its last use
         let path = dir + "/hits.csv"
         try "previous export\n".write(toFile: path, atomically: true, encoding: .utf8)
         do {

@@ -68,22 +68,20 @@ final class ExportFixture {
 
         """
 
+    /// The folder, removed with the fixture.
+    let folder: TempFolder
+
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-export-\(UUID().uuidString)").path
+        folder = try TempFolder(prefix: "dossier-export")
+        root = folder.path
         articles = root + "/articles"
         database = root + "/index.db"
         for (path, text) in Self.files {
-            let full = articles + "/" + path
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try text.write(toFile: full, atomically: true, encoding: .utf8)
+            let full = try folder.write("articles/" + path, text)
             // A fixed modification time: undated articles carry it as their (labelled) date.
-            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_704_067_200)], ofItemAtPath: full)
+            try FileManager.default.setAttributes([.modificationDate: TempFolder.fixedDate], ofItemAtPath: full)
         }
         _ = try Indexer(databasePath: database).run(roots: [articles])
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: root)
     }
 
     func searcher() throws -> Searcher { try Searcher(path: database) }
@@ -99,11 +97,5 @@ final class ExportFixture {
         let writer = ExportRowWriters.make(format, sink: sink, dedupe: options.dedupe, neutralizeFormulas: neutralizeFormulas)
         let outcomes = try exporter.run(prepared, writer: writer)
         return (sink.text.replacingOccurrences(of: articles, with: "FIXTURE"), outcomes)
-    }
-
-    /// The package root, found from this file's path.
-    static var packageRoot: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().path
     }
 }

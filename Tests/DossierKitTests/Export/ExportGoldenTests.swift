@@ -5,18 +5,8 @@ import Testing
 /// Whole-output golden tests, one per format, over ``ExportFixture``.
 /// Set `DOSSIER_UPDATE_GOLDEN=1` to rewrite the files under `Tests/Fixtures/export/` after a deliberate change.
 @Suite struct ExportGoldenTests {
-    static let folder = ExportFixture.packageRoot + "/Tests/Fixtures/export"
-
-    func check(_ got: String, golden name: String) throws {
-        let path = Self.folder + "/" + name
-        if ProcessInfo.processInfo.environment["DOSSIER_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(atPath: Self.folder, withIntermediateDirectories: true)
-            try got.write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOfFile: path, encoding: .utf8)
-        let ruler = String(repeating: "-", count: 60)
-        #expect(got == expected, "\(name) differs\nexpected:\n\(ruler)\n\(expected)\(ruler)\ngot:\n\(ruler)\n\(got)\(ruler)")
+    func check(_ got: String, golden name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        if let report = Golden.check(got, name, folder: "export") { Issue.record(Comment(rawValue: report), sourceLocation: sourceLocation) }
     }
 
     @Test(arguments: [

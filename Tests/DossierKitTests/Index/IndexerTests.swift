@@ -8,11 +8,11 @@ import Testing
 @testable import DossierSearch
 
 @Suite struct IndexerTests {
-    let folder: TestFolder
+    let folder: TempFolder
     let db: String
 
     init() throws {
-        folder = try TestFolder()
+        folder = try TempFolder()
         db = folder.sub("index.db")
         try folder.write("news/a.txt", "Drone strike on depot\n\nA drone hit the fuel depot on Monday.\n")
         try folder.write("news/b.txt", "Shelling near port\n\nArtillery shells landed near the port.\n")
@@ -101,11 +101,11 @@ import Testing
 }
 
 @Suite struct IncrementalIndexTests {
-    let folder: TestFolder
+    let folder: TempFolder
     let db: String
 
     init() throws {
-        folder = try TestFolder()
+        folder = try TempFolder()
         db = folder.sub("index.db")
         for i in 1...5 {
             try folder.write("in/\(i).txt", "Story \(i)\n\nPatrol \(i) reported shelling near checkpoint \(i).\n")
@@ -181,7 +181,7 @@ import Testing
 /// An index made before topic weights (schema 2) asks for an index run, which brings it up to date.
 @Suite struct SchemaUpgradeTests {
     @Test func aVersion2IndexIsRetaggedWithWeightsOnTheNextRun() throws {
-        let folder = try TestFolder()
+        let folder = try TempFolder()
         let db = folder.sub("index.db")
         // The last passage splits differently in FTS5 (a Thai vowel sign separates words) and in
         // TopicTokenizer (it continues one): a re-tag must tag it as a fresh index does.
@@ -236,7 +236,7 @@ import Testing
     }
 
     @Test func theBundledCorpusIndexesTheSameEitherWay() throws {
-        let folder = try TestFolder()
+        let folder = try TempFolder()
         let corpus = Paths.packageRoot.appendingPathComponent("Corpus").path
         var options = Indexer.Options()
         _ = try Indexer(databasePath: folder.sub("replayed.db"), options: options).run(roots: [corpus])

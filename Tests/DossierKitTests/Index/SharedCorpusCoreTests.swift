@@ -10,7 +10,7 @@ import Testing
 struct SharedCorpusCoreTests {
     @Test func seedAndWireStoriesIndexAndRankTheSeedFirst() throws {
         let corpus = try #require(Paths.sharedCorpus)
-        let folder = try TestFolder()
+        let folder = try TempFolder()
         let db = folder.sub("shared.db")
         let report = try Indexer(databasePath: db).run(roots: [
             corpus.appendingPathComponent("seed").path, corpus.appendingPathComponent("abc-news").path,

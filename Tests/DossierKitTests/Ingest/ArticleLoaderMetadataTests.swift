@@ -5,9 +5,9 @@ import Testing
 /// Metadata every article gets from ``ArticleLoader``, whatever its reader.
 struct ArticleLoaderMetadataTests {
     @Test func theModificationTimeIsALabelledFallbackDate() throws {
-        let folder = TemporaryFolder()
-        folder.write("news/undated.txt", "Undated\n\nNo date anywhere in here.")
-        folder.write("news/dated.md", "---\ndate: 2024-03-01\n---\n# Dated\n\nText.")
+        let folder = try TempFolder(prefix: "dossier-ingest")
+        try folder.write("news/undated.txt", "Undated\n\nNo date anywhere in here.")
+        try folder.write("news/dated.md", "---\ndate: 2024-03-01\n---\n# Dated\n\nText.")
         var times = [timespec(tv_sec: 736_097_530, tv_nsec: 0), timespec(tv_sec: 736_097_530, tv_nsec: 0)]
         #expect(utimensat(AT_FDCWD, folder.path + "/news/undated.txt", &times, 0) == 0)
         let outcome = try folder.ingest()
@@ -20,9 +20,9 @@ struct ArticleLoaderMetadataTests {
     }
 
     @Test func frontMatterDatesAreNormalisedOrDroppedWithAWarning() throws {
-        let folder = TemporaryFolder()
-        folder.write("prose.md", "---\ndate: March 7, 2024\n---\n# Prose date\n\nText.")
-        folder.write("vague.md", "---\ndate: someday\n---\n# Vague date\n\nText.")
+        let folder = try TempFolder(prefix: "dossier-ingest")
+        try folder.write("prose.md", "---\ndate: March 7, 2024\n---\n# Prose date\n\nText.")
+        try folder.write("vague.md", "---\ndate: someday\n---\n# Vague date\n\nText.")
         let outcome = try folder.ingest()
         let prose = try #require(outcome.loaded[folder.path + "/prose.md"])
         #expect(prose.articles.first?.metadata.date == "2024-03-07")
@@ -33,10 +33,10 @@ struct ArticleLoaderMetadataTests {
     }
 
     @Test func theSourceIsTheURLHostElseTheFirstFolder() throws {
-        let folder = TemporaryFolder()
-        folder.write("wire/a.html", "<html><head><link rel=canonical href=\"https://WWW.Example.ORG:8443/a?b#c\"></head><body><p>Text.</p></body></html>")
-        folder.write("wire/b.html", "<html><body><p>Text.</p></body></html>")
-        folder.write("top.html", "<html><body><p>Text.</p></body></html>")
+        let folder = try TempFolder(prefix: "dossier-ingest")
+        try folder.write("wire/a.html", "<html><head><link rel=canonical href=\"https://WWW.Example.ORG:8443/a?b#c\"></head><body><p>Text.</p></body></html>")
+        try folder.write("wire/b.html", "<html><body><p>Text.</p></body></html>")
+        try folder.write("top.html", "<html><body><p>Text.</p></body></html>")
         let outcome = try folder.ingest()
         #expect(outcome.loaded[folder.path + "/wire/a.html"]?.articles.first?.metadata.source == "example.org")
         #expect(outcome.loaded[folder.path + "/wire/b.html"]?.articles.first?.metadata.source == "wire")

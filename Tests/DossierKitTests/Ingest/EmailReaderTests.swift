@@ -77,21 +77,21 @@ struct EmailReaderTests {
     }
 
     @Test func aMessageWithoutSubjectOrBodyIsEmpty() throws {
-        let folder = TemporaryFolder()
-        folder.write("empty.eml", "From: a@example.org\nDate: 1 May 2024 10:00 +0000\n\n\n")
+        let folder = try TempFolder(prefix: "dossier-ingest")
+        try folder.write("empty.eml", "From: a@example.org\nDate: 1 May 2024 10:00 +0000\n\n\n")
         #expect(try folder.ingest().skipped.values.first == .empty)
     }
 
     @Test func aTwoDigitYearWithoutZoneKeepsLocalTime() throws {
-        let folder = TemporaryFolder()
-        folder.write("x.eml", "From: a@example.org\nSubject: S\nDate: 29 Apr 93 17:30:25\n\nBody.\n")
+        let folder = try TempFolder(prefix: "dossier-ingest")
+        try folder.write("x.eml", "From: a@example.org\nSubject: S\nDate: 29 Apr 93 17:30:25\n\nBody.\n")
         let article = try #require(try folder.ingest().loaded.values.first?.articles.first)
         #expect(article.metadata.date == "1993-04-29T17:30:25")
     }
 
     @Test func aFromLineInABodyDoesNotSplitTheMessage() throws {
-        let folder = TemporaryFolder()
-        folder.write(
+        let folder = try TempFolder(prefix: "dossier-ingest")
+        try folder.write(
             "one.eml",
             "From a@example.org Mon Mar  4 10:00:00 2024\nFrom: a@example.org\nSubject: One\n\nFirst paragraph.\n\nFrom here on, prose.\nMore prose.\n")
         let loaded = try #require(try folder.ingest().loaded[folder.path + "/one.eml"])
@@ -101,10 +101,10 @@ struct EmailReaderTests {
     }
 
     @Test func aByteOrderMarkDoesNotHideTheHeaders() throws {
-        let folder = TemporaryFolder()
-        folder.write("bom.eml", [0xEF, 0xBB, 0xBF] + Array("From: a@example.org\nSubject: With a BOM\n\nBody.\n".utf8))
+        let folder = try TempFolder(prefix: "dossier-ingest")
+        try folder.write("bom.eml", [0xEF, 0xBB, 0xBF] + Array("From: a@example.org\nSubject: With a BOM\n\nBody.\n".utf8))
         let utf16 = "From: a@example.org\r\nSubject: In UTF-16\r\n\r\nBody.\r\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        folder.write("wide.eml", [0xFF, 0xFE] + utf16)
+        try folder.write("wide.eml", [0xFF, 0xFE] + utf16)
         let outcome = try folder.ingest()
         #expect(outcome.loaded[folder.path + "/bom.eml"]?.articles.first?.title == "With a BOM")
         #expect(outcome.loaded[folder.path + "/wide.eml"]?.articles.first?.title == "In UTF-16")

@@ -101,8 +101,8 @@ struct HTMLReaderTests {
     }
 
     @Test func aPageWithoutTextIsEmpty() throws {
-        let folder = TemporaryFolder()
-        folder.write("blank.html", "<html><head><script>only()</script></head><body><nav>menu</nav></body></html>")
+        let folder = try TempFolder(prefix: "dossier-ingest")
+        try folder.write("blank.html", "<html><head><script>only()</script></head><body><nav>menu</nav></body></html>")
         let outcome = try folder.ingest()
         #expect(outcome.skipped.values.first == .empty)
     }

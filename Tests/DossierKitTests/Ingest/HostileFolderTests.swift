@@ -15,19 +15,19 @@ struct HostileFolderTests {
     static let good = "A good article\n\nIt is read whatever else is in the folder."
 
     /// A folder with one good file in it, plus whatever the test adds.
-    func folder() -> TemporaryFolder {
-        let folder = TemporaryFolder()
-        folder.write("good.txt", Self.good)
+    func folder() throws -> TempFolder {
+        let folder = try TempFolder(prefix: "dossier-ingest")
+        try folder.write("good.txt", Self.good)
         return folder
     }
 
-    func expectGoodFileRead(_ outcome: IngestOutcome, in folder: TemporaryFolder) {
+    func expectGoodFileRead(_ outcome: IngestOutcome, in folder: TempFolder) {
         #expect(outcome.loaded[folder.path + "/good.txt"]?.articles.first?.title == "A good article")
     }
 
     @Test func anUnreadableFileIsSkippedWithAReason() throws {
-        let folder = folder()
-        let path = folder.write("secret.txt", "Secret\n\nText.")
+        let folder = try folder()
+        let path = try folder.write("secret.txt", "Secret\n\nText.")
         chmod(path, 0o000)
         let outcome = try folder.ingest()
         if geteuid() == 0 {
@@ -40,8 +40,8 @@ struct HostileFolderTests {
     }
 
     @Test func anUnreadableFolderIsSkippedWithAReason() throws {
-        let folder = folder()
-        folder.write("locked/inside.txt", "Inside\n\nText.")
+        let folder = try folder()
+        try folder.write("locked/inside.txt", "Inside\n\nText.")
         chmod(folder.path + "/locked", 0o000)
         let outcome = try folder.ingest()
         if geteuid() != 0 {  // root can list any folder
@@ -51,7 +51,7 @@ struct HostileFolderTests {
     }
 
     @Test func brokenLinksAreReported() throws {
-        let folder = folder()
+        let folder = try folder()
         symlink(folder.path + "/nowhere.txt", folder.path + "/broken.txt")
         let outcome = try folder.ingest()
         #expect(outcome.skipped[folder.path + "/broken.txt"] == .brokenLink)
@@ -59,7 +59,7 @@ struct HostileFolderTests {
     }
 
     @Test func symlinkLoopsAreReportedAndDoNotHang() throws {
-        let folder = folder()
+        let folder = try folder()
         symlink("b.txt", folder.path + "/a.txt")
         symlink("a.txt", folder.path + "/b.txt")
         symlink("self.txt", folder.path + "/self.txt")
@@ -73,8 +73,8 @@ struct HostileFolderTests {
     }
 
     @Test func aFolderNamedLikeAFileIsWalked() throws {
-        let folder = folder()
-        folder.write("x.txt/inner.txt", "Inner\n\nA file inside a folder called x.txt.")
+        let folder = try folder()
+        try folder.write("x.txt/inner.txt", "Inner\n\nA file inside a folder called x.txt.")
         let outcome = try folder.ingest()
         #expect(outcome.loaded[folder.path + "/x.txt/inner.txt"]?.articles.first?.title == "Inner")
         #expect(outcome.skipped[folder.path + "/x.txt"] == nil)
@@ -83,11 +83,11 @@ struct HostileFolderTests {
     }
 
     @Test func emptyFilesAreSkipped() throws {
-        let folder = folder()
-        folder.write("empty.txt", "")
-        folder.write("blank.md", "  \n\n\t\r\n")
-        folder.write("empty.html", "")
-        folder.write("empty.jsonl", "\n\n")
+        let folder = try folder()
+        try folder.write("empty.txt", "")
+        try folder.write("blank.md", "  \n\n\t\r\n")
+        try folder.write("empty.html", "")
+        try folder.write("empty.jsonl", "\n\n")
         let outcome = try folder.ingest()
         for name in ["empty.txt", "blank.md", "empty.html", "empty.jsonl"] {
             #expect(outcome.skipped[folder.path + "/" + name] == .empty, "\(name)")
@@ -96,11 +96,11 @@ struct HostileFolderTests {
     }
 
     @Test func aHugeFileIsCutAtTheLimitNotReadWhole() throws {
-        let folder = folder()
+        let folder = try folder()
         let path = folder.path + "/huge.txt"
         // 2 MiB of text, then a hole up to 200 MiB (quick to make, and sparse on disk).
         let paragraph = String(repeating: "Words of a long report. ", count: 40) + "\n\n"
-        folder.write("huge.txt", String(repeating: paragraph, count: 2 * 1024 * 1024 / paragraph.utf8.count + 1))
+        try folder.write("huge.txt", String(repeating: paragraph, count: 2 * 1024 * 1024 / paragraph.utf8.count + 1))
         #expect(truncate(path, 200 * 1024 * 1024) == 0)
         var loader = ArticleLoader()
         loader.fileByteLimit = 1024 * 1024
@@ -116,11 +116,11 @@ struct HostileFolderTests {
     }
 
     @Test func binaryFilesWithTextExtensionsAreSkipped() throws {
-        let folder = folder()
-        folder.write("photo.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52])
-        folder.write("data.json", [0x7B, 0x00, 0x01, 0x7D])
-        folder.write("page.html", Array("<html>".utf8) + [0x00] + Array("</html>".utf8))
-        folder.write("picture.jpg", [0xFF, 0xD8, 0xFF, 0xE0])
+        let folder = try folder()
+        try folder.write("photo.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52])
+        try folder.write("data.json", [0x7B, 0x00, 0x01, 0x7D])
+        try folder.write("page.html", Array("<html>".utf8) + [0x00] + Array("</html>".utf8))
+        try folder.write("picture.jpg", [0xFF, 0xD8, 0xFF, 0xE0])
         let outcome = try folder.ingest()
         #expect(outcome.skipped[folder.path + "/photo.txt"] == .binary)
         #expect(outcome.skipped[folder.path + "/data.json"] == .binary)
@@ -130,7 +130,7 @@ struct HostileFolderTests {
     }
 
     @Test func oddFileNamesAreOneLineAndStillRead() throws {
-        let folder = folder()
+        let folder = try folder()
         let names: [[UInt8]] = [
             Array("new\nline.txt".utf8), Array("caf".utf8) + [0xE9] + Array(".txt".utf8), Array("tab\tand\u{1B}esc.txt".utf8),
             Array("back\\slash.txt".utf8), Array("ünïcödé.txt".utf8),
@@ -155,8 +155,8 @@ struct HostileFolderTests {
     }
 
     @Test func aFileDeletedBeforeItIsReadIsSkipped() throws {
-        let folder = folder()
-        let path = folder.write("doomed.txt", "Doomed\n\nText.")
+        let folder = try folder()
+        let path = try folder.write("doomed.txt", "Doomed\n\nText.")
         let file = IngestFixtures.sourceFile(at: path)
         unlink(path)
         #expect(throws: SkipReason.vanished) { try ArticleLoader().load(file) }
@@ -164,19 +164,19 @@ struct HostileFolderTests {
     }
 
     @Test func aFileChangedAfterTheWalkIsReadAsItIsNow() throws {
-        let folder = folder()
-        let path = folder.write("moving.txt", "Before\n\nOld text.")
+        let folder = try folder()
+        let path = try folder.write("moving.txt", "Before\n\nOld text.")
         let file = IngestFixtures.sourceFile(at: path)
-        folder.write("moving.txt", "After\n\nNew and longer text than before.")
+        try folder.write("moving.txt", "After\n\nNew and longer text than before.")
         #expect(try ArticleLoader().load(file).articles.first?.title == "After")
         truncate(path, 0)
         #expect(throws: SkipReason.empty) { try ArticleLoader().load(file) }
     }
 
     @Test func aFileReplacedByAPipeOrFolderDoesNotHang() throws {
-        let folder = folder()
-        let pipePath = folder.write("pipe.txt", "Pipe\n\nText.")
-        let dirPath = folder.write("dir.txt", "Dir\n\nText.")
+        let folder = try folder()
+        let pipePath = try folder.write("pipe.txt", "Pipe\n\nText.")
+        let dirPath = try folder.write("dir.txt", "Dir\n\nText.")
         let pipeFile = IngestFixtures.sourceFile(at: pipePath)
         let dirFile = IngestFixtures.sourceFile(at: dirPath)
         unlink(pipePath)
@@ -194,19 +194,19 @@ struct HostileFolderTests {
     }
 
     @Test func hiddenFilesAreIgnored() throws {
-        let folder = folder()
-        folder.write(".DS_Store", [0x00, 0x01])
-        folder.write(".git/config", "[core]")
+        let folder = try folder()
+        try folder.write(".DS_Store", [0x00, 0x01])
+        try folder.write(".git/config", "[core]")
         let outcome = try folder.ingest()
         #expect(outcome.loaded.count == 1)
         #expect(outcome.skipped.isEmpty)
     }
 
     @Test func unknownExtensionsAreSkippedAndCounted() throws {
-        let folder = folder()
-        folder.write("report.pdf", "%PDF-1.4")
-        folder.write("notes", "Plain notes without an extension.")
-        folder.write("saved", "<!DOCTYPE html><title>Saved</title><p>Recognised by content.</p>")
+        let folder = try folder()
+        try folder.write("report.pdf", "%PDF-1.4")
+        try folder.write("notes", "Plain notes without an extension.")
+        try folder.write("saved", "<!DOCTYPE html><title>Saved</title><p>Recognised by content.</p>")
         let outcome = try folder.ingest()
         #expect(outcome.skipped[folder.path + "/report.pdf"] == .unsupportedFormat("pdf"))
         #expect(outcome.skipped[folder.path + "/notes"] == .unsupportedFormat(""))
@@ -215,15 +215,15 @@ struct HostileFolderTests {
     }
 
     @Test func deeplyNestedFilesDoNotCrash() throws {
-        let folder = folder()
-        folder.write("deep.json", String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000))
-        folder.write("deep.jsonl", String(repeating: "{\"a\":", count: 50_000) + "1" + String(repeating: "}", count: 50_000) + "\n")
-        folder.write("deep.html", String(repeating: "<div><span>", count: 50_000) + "deep")
+        let folder = try folder()
+        try folder.write("deep.json", String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000))
+        try folder.write("deep.jsonl", String(repeating: "{\"a\":", count: 50_000) + "1" + String(repeating: "}", count: 50_000) + "\n")
+        try folder.write("deep.html", String(repeating: "<div><span>", count: 50_000) + "deep")
         var mime = ""
         for level in 0..<50 {
             mime += "Content-Type: multipart/mixed; boundary=b\(level)\n\n--b\(level)\n"
         }
-        folder.write("deep.eml", "From: a@example.org\nSubject: Nested parts\n" + mime + "Content-Type: text/plain\n\nInnermost.\n")
+        try folder.write("deep.eml", "From: a@example.org\nSubject: Nested parts\n" + mime + "Content-Type: text/plain\n\nInnermost.\n")
         let outcome = try folder.ingest()
         #expect(outcome.loaded.count + outcome.skipped.count == 5)
         #expect(outcome.loaded[folder.path + "/deep.eml"]?.articles.first?.title == "Nested parts")

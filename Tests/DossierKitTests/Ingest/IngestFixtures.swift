@@ -4,12 +4,8 @@ import Foundation
 
 /// Paths and helpers shared by the ingest tests.
 enum IngestFixtures {
-    /// The package root, found from this file's path (Tests/DossierKitTests/Ingest/…).
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// `Tests/Fixtures/formats`.
-    static let formats = packageRoot.appendingPathComponent("Tests/Fixtures/formats").path
+    static let formats = Paths.fixture("formats").path
 
     /// The `SourceFile` for a fixture below `Tests/Fixtures/formats`, as the walker would report it.
     static func file(_ relative: String) -> SourceFile {
@@ -43,40 +39,8 @@ enum IngestFixtures {
     }
 }
 
-/// A fresh temporary folder, removed when the value is released.
-final class TemporaryFolder {
-    let path: String
-
-    init() {
-        path = NSTemporaryDirectory() + "dossier-ingest-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        // Restore permissions a test may have taken away, so the folder can be removed.
-        if let enumerator = FileManager.default.enumerator(atPath: path) {
-            for case let relative as String in enumerator {
-                chmod(path + "/" + relative, 0o755)
-            }
-        }
-        try? FileManager.default.removeItem(atPath: path)
-    }
-
-    /// Writes `contents` to `relative` (creating folders) and returns the full path.
-    @discardableResult
-    func write(_ relative: String, _ contents: String) -> String {
-        write(relative, Array(contents.utf8))
-    }
-
-    @discardableResult
-    func write(_ relative: String, _ bytes: [UInt8]) -> String {
-        let full = path + "/" + relative
-        let folder = (full as NSString).deletingLastPathComponent
-        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        _ = FileManager.default.createFile(atPath: full, contents: Data(bytes))
-        return full
-    }
-
+/// Ingest on the shared temporary folder.
+extension TempFolder {
     /// Walks the folder and loads every file: what an index run would see, by display path.
     func ingest(loader: ArticleLoader = ArticleLoader()) throws -> IngestOutcome {
         var outcome = IngestOutcome()

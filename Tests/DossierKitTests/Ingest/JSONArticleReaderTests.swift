@@ -70,11 +70,11 @@ struct JSONArticleReaderTests {
     }
 
     @Test func malformedJSONIsReportedNotCrashed() throws {
-        let folder = TemporaryFolder()
-        folder.write("broken.json", "{\"title\": \"unterminated")
-        folder.write("scalar.json", "42")
-        folder.write("lines.json", "{\"title\": \"A\", \"text\": \"one\"}\n{\"title\": \"B\", \"text\": \"two\"}\n")
-        folder.write("bad.jsonl", "not json at all\n")
+        let folder = try TempFolder(prefix: "dossier-ingest")
+        try folder.write("broken.json", "{\"title\": \"unterminated")
+        try folder.write("scalar.json", "42")
+        try folder.write("lines.json", "{\"title\": \"A\", \"text\": \"one\"}\n{\"title\": \"B\", \"text\": \"two\"}\n")
+        try folder.write("bad.jsonl", "not json at all\n")
         let outcome = try folder.ingest()
         #expect(outcome.skipped[folder.path + "/broken.json"] == .malformed("not JSON"))
         #expect(outcome.skipped[folder.path + "/scalar.json"] == .malformed("the JSON is neither an object nor an array"))
@@ -85,9 +85,9 @@ struct JSONArticleReaderTests {
     }
 
     @Test func aCutJSONLinesFileSaysSo() throws {
-        let folder = TemporaryFolder()
+        let folder = try TempFolder(prefix: "dossier-ingest")
         let line = "{\"title\": \"Row\", \"text\": \"Some text for the row.\"}\n"
-        folder.write("big.jsonl", String(repeating: line, count: 100))
+        try folder.write("big.jsonl", String(repeating: line, count: 100))
         var loader = ArticleLoader()
         loader.fileByteLimit = line.utf8.count * 10 + 5
         let loaded = try loader.load(IngestFixtures.sourceFile(at: folder.path + "/big.jsonl"))
@@ -97,8 +97,8 @@ struct JSONArticleReaderTests {
     }
 
     @Test func readsTheItemsOfAJSONFeed() throws {
-        let folder = TemporaryFolder()
-        folder.write(
+        let folder = try TempFolder(prefix: "dossier-ingest")
+        try folder.write(
             "feed.json",
             """
             {"version": "https://jsonfeed.org/version/1.1", "title": "The Harbour Blog", "items": [
@@ -115,10 +115,10 @@ struct JSONArticleReaderTests {
     }
 
     @Test func aFileWithoutAnyArticleIsMalformedWithTheFirstReason() throws {
-        let folder = TemporaryFolder()
-        folder.write("scalars.json", "[1, 2, 3]")
-        folder.write("ids.jsonl", "{\"id\": 1, \"score\": 3}\n{\"id\": 2, \"score\": 4}\n")
-        folder.write("meta.json", "{\"id\": 1, \"score\": 3}")
+        let folder = try TempFolder(prefix: "dossier-ingest")
+        try folder.write("scalars.json", "[1, 2, 3]")
+        try folder.write("ids.jsonl", "{\"id\": 1, \"score\": 3}\n{\"id\": 2, \"score\": 4}\n")
+        try folder.write("meta.json", "{\"id\": 1, \"score\": 3}")
         let outcome = try folder.ingest()
         #expect(outcome.skipped[folder.path + "/scalars.json"] == .malformed("item 1: not a JSON object (and 2 more)"))
         #expect(outcome.skipped[folder.path + "/ids.jsonl"] == .malformed("line 1: no title or text (keys: id, score) (and 1 more)"))

@@ -9,8 +9,8 @@ import Testing
 /// Reads the shared corpus of real articles (`../shared/corpus`, outside this repository) when it
 /// exists: every file must be read as an article, with the right metadata. Skipped when it is absent.
 struct SharedCorpusIngestTests {
-    static let corpus = IngestFixtures.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus").path
-    static let available = FileManager.default.fileExists(atPath: corpus + "/usenet")
+    static let corpus = Paths.sharedCorpus(containing: "usenet")?.path ?? ""
+    static let available = !corpus.isEmpty
 
     /// Every file of the corpus, loaded once for all tests.
     static let outcome: (loaded: [String: ArticleLoader.Loaded], skipped: [String: SkipReason], files: Int) = {
@@ -126,7 +126,7 @@ struct SharedCorpusIngestTests {
 
     @Test(.enabled(if: available, "../shared/corpus is not here"))
     func theIndexFindsThePostAndTheCyrillicWord() throws {
-        let folder = TemporaryFolder()
+        let folder = try TempFolder(prefix: "dossier-ingest")
         let db = folder.path + "/corpus.db"
         let report = try Indexer(databasePath: db).run(roots: [Self.corpus])
         #expect(report.skipped.isEmpty)

@@ -8,8 +8,8 @@ import Testing
 /// weight-ordered tags for topics) give exactly the compiled plan's hits, scores and order, on the
 /// bundled corpus with the built-in lexicon.
 @Suite(.serialized) struct FastPathParityTests {
-    nonisolated(unsafe) static let folder: TestFolder = {
-        let folder = try! TestFolder()
+    static let folder: TempFolder = {
+        let folder = try! TempFolder()
         var options = Indexer.Options()
         options.jobs = 1
         _ = try! Indexer(databasePath: folder.sub("index.db"), options: options)

@@ -12,12 +12,13 @@ import Testing
     /// A folder of generated articles with many equal scores: paragraphs that differ in one word
     /// of the same length, so bm25 ties and the order falls to path and passage.
     final class Folder {
-        let root: String
+        let temporary: TempFolder
+        var root: String { temporary.path }
         let database: String
 
         init(articles: Int = 40) throws {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-parallel-\(UUID().uuidString)").path
-            database = root + "/index.db"
+            temporary = try TempFolder(prefix: "dossier-parallel")
+            database = temporary.sub("index.db")
             let folder = root + "/articles"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let towns = ["Avel", "Brin", "Cosk", "Dune", "Eram", "Fisk", "Gorl"]
@@ -35,10 +36,6 @@ import Testing
                 try text.write(toFile: folder + String(format: "/%03d-report.txt", (n * 17) % articles), atomically: true, encoding: .utf8)
             }
             _ = try Indexer(databasePath: database).run(roots: [folder])
-        }
-
-        deinit {
-            try? FileManager.default.removeItem(atPath: root)
         }
     }
 
@@ -84,10 +81,9 @@ import Testing
 
     /// The two connections see one snapshot although a writer commits all the while.
     @Test func theSecondConnectionSeesTheFirstsSnapshot() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-snapshot-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let path = root + "/index.db"
+        let root = try TempFolder(prefix: "dossier-snapshot")
+        defer { withExtendedLifetime(root) {} }
+        let path = root.sub("index.db")
         do {
             let setup = try Connection(path: path)
             try setup.execute("PRAGMA journal_mode = WAL; PRAGMA user_version = \(IndexSchema.version)")
@@ -95,12 +91,14 @@ import Testing
             try setup.execute("INSERT INTO passages(text) VALUES ('a')")
         }
         let stop = Flag()
+        let commits = Counter()
         let writer = Thread {
             guard let db = try? Connection(path: path) else { return }
             db.setBusyTimeout(milliseconds: 5000)
-            // Commits with short gaps between them, as an index run's batches come.
+            // Commits with short gaps between them, as an index run's batches come; the sleep only
+            // paces the loop (any pacing will do), the reader below waits on `commits`, not on time.
             while !stop.value {
-                try? db.execute("INSERT INTO passages(text) VALUES ('b')")
+                if (try? db.execute("INSERT INTO passages(text) VALUES ('b')")) != nil { commits.increment() }
                 Thread.sleep(forTimeInterval: 0.0005)
             }
         }
@@ -113,7 +111,9 @@ import Testing
             try reader.readTransaction {
                 let partner = try snapshot.join(reader) { _ in }
                 defer { snapshot.end() }
-                Thread.sleep(forTimeInterval: 0.002)  // commits land meanwhile; neither snapshot moves
+                // Commits land meanwhile (waited for: two more than when the snapshot was joined); neither snapshot moves.
+                let joined = commits.value
+                #expect(waitUntil(timeout: 30) { commits.value >= joined + 2 }, "the writer stopped committing")
                 let a = try reader.scalar("SELECT count(*) FROM passages", as: Int.self)
                 let b = try partner.scalar("SELECT count(*) FROM passages", as: Int.self)
                 #expect(a == b)
@@ -123,6 +123,13 @@ import Testing
         #expect(compared > 10)
         let last = try reader.scalar("SELECT count(*) FROM passages", as: Int.self) ?? 0
         #expect(last > 40)  // the writer was committing
+    }
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var raw = 0
+        var value: Int { lock.withLock { raw } }
+        func increment() { lock.withLock { raw += 1 } }
     }
 
     final class Flag: @unchecked Sendable {

@@ -6,11 +6,11 @@ import Testing
 @testable import DossierSearch
 
 @Suite struct SearcherTests {
-    let folder: TestFolder
+    let folder: TempFolder
     let db: String
 
     init() throws {
-        folder = try TestFolder()
+        folder = try TempFolder()
         db = folder.sub("index.db")
     }
 

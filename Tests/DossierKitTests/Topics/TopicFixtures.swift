@@ -100,31 +100,11 @@ enum TopicFixtures {
         ),
     ]
 
-    /// A new temporary folder holding ``articles`` (and a lexicon file), and its path.
-    static func makeFolder() throws -> String {
-        var template = Array("/tmp/dossier-topics-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw FixtureError(message: "mkdtemp failed") }
-        let root = String(cString: made)
-        try write(root + "/articles", nil)
-        for (name, text) in articles { try write(root + "/articles/" + name, text) }
-        try write(root + "/lexicon.yaml", lexiconYAML)
-        return root
+    /// A new temporary folder holding ``articles`` (and a lexicon file), removed when released.
+    static func makeFolder() throws -> TempFolder {
+        let folder = try TempFolder(prefix: "dossier-topics")
+        for (name, text) in articles { try folder.write("articles/" + name, text) }
+        try folder.write("lexicon.yaml", lexiconYAML)
+        return folder
     }
-
-    static func write(_ path: String, _ text: String?) throws {
-        guard let text else {
-            guard mkdir(path, 0o755) == 0 else { throw FixtureError(message: "mkdir \(path)") }
-            return
-        }
-        guard let file = fopen(path, "wb") else { throw FixtureError(message: "fopen \(path)") }
-        defer { fclose(file) }
-        let bytes = Array(text.utf8)
-        guard fwrite(bytes, 1, bytes.count, file) == bytes.count else { throw FixtureError(message: "fwrite \(path)") }
-    }
-
-    static func remove(_ root: String) {
-        _ = system("rm -rf '\(root)'")
-    }
-
-    struct FixtureError: Error { var message: String }
 }

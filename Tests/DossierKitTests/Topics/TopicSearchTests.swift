@@ -9,13 +9,14 @@ import Testing
 /// Expansion, topic filters, tags against search, and re-tagging, on an index of the fixture folder.
 @Suite(.serialized) struct TopicSearchTests {
     /// Indexes the fixture folder with the fixture lexicon; returns the folder and the index path.
-    static func indexed(lexicon: Lexicon = TopicFixtures.lexicon) throws -> (root: String, db: String) {
-        let root = try TopicFixtures.makeFolder()
+    static func indexed(lexicon: Lexicon = TopicFixtures.lexicon) throws -> (folder: TempFolder, db: String) {
+        let folder = try TopicFixtures.makeFolder()
+        let root = folder.path
         var options = Indexer.Options()
         options.lexicon = lexicon
         options.jobs = 1
         _ = try Indexer(databasePath: root + "/index.db", options: options).run(roots: [root + "/articles"])
-        return (root, root + "/index.db")
+        return (folder, root + "/index.db")
     }
 
     static func hits(_ searcher: Searcher, _ query: String?, topics: [String] = [], categories: [String] = [], expand: Bool = true)
@@ -34,8 +35,8 @@ import Testing
     }
 
     @Test func queryWordsThatNameATopicMatchItsOtherNames() throws {
-        let (root, db) = try Self.indexed()
-        defer { TopicFixtures.remove(root) }
+        let (folder, db) = try Self.indexed()
+        defer { withExtendedLifetime(folder) {} }  // removed at the end of the test, not after its last use
         let searcher = try Searcher(path: db)
         // Kyiv finds "Kiev" (but not "Chicken Kiev"); --exact finds only "Kyiv".
         #expect(Self.places(try Self.hits(searcher, "Kyiv")) == ["rights-brief.txt:3", "strike-report.txt:1", "strike-report.txt:2"])
@@ -49,8 +50,8 @@ import Testing
     }
 
     @Test func expansionKeepsTheRestOfTheQuery() throws {
-        let (root, db) = try Self.indexed()
-        defer { TopicFixtures.remove(root) }
+        let (folder, db) = try Self.indexed()
+        defer { withExtendedLifetime(folder) {} }  // removed at the end of the test, not after its last use
         let searcher = try Searcher(path: db)
         #expect(Self.places(try Self.hits(searcher, "Kyiv AND duds")) == ["strike-report.txt:2"])
         #expect(Self.places(try Self.hits(searcher, "Kyiv NOT investigators")) == ["rights-brief.txt:3", "strike-report.txt:1"])
@@ -62,8 +63,8 @@ import Testing
     }
 
     @Test func negatedTermsAddNothingToTheScore() throws {
-        let (root, db) = try Self.indexed()
-        defer { TopicFixtures.remove(root) }
+        let (folder, db) = try Self.indexed()
+        defer { withExtendedLifetime(folder) {} }  // removed at the end of the test, not after its last use
         let searcher = try Searcher(path: db)
         // The article's title says "strike"; its second passage does not: NOT strike keeps that
         // passage, and the title's match on the negated word must not lift it.
@@ -73,8 +74,8 @@ import Testing
     }
 
     @Test func topicAndCategoryFilters() throws {
-        let (root, db) = try Self.indexed()
-        defer { TopicFixtures.remove(root) }
+        let (folder, db) = try Self.indexed()
+        defer { withExtendedLifetime(folder) {} }  // removed at the end of the test, not after its last use
         let searcher = try Searcher(path: db)
         #expect(Self.places(try Self.hits(searcher, nil, topics: ["DPICM"])) == ["rights-brief.txt:2", "strike-report.txt:1", "strike-report.txt:2"])
         #expect(Self.places(try Self.hits(searcher, nil, topics: ["hrw", "un"])) == [])
@@ -85,8 +86,8 @@ import Testing
     }
 
     @Test func hitsCarryTheirTopicsAndHighlightTheNameFound() throws {
-        let (root, db) = try Self.indexed()
-        defer { TopicFixtures.remove(root) }
+        let (folder, db) = try Self.indexed()
+        defer { withExtendedLifetime(folder) {} }  // removed at the end of the test, not after its last use
         let searcher = try Searcher(path: db)
         let hit = try #require(try Self.hits(searcher, nil, topics: ["cluster munitions"]).first { $0.passage == 2 && $0.path.hasSuffix("strike-report.txt") })
         #expect(hit.topics == ["cluster-munitions", "kyiv"])
@@ -94,8 +95,8 @@ import Testing
     }
 
     @Test func topicSubjectsRankAbovePassingMentions() throws {
-        let (root, db) = try Self.indexed()
-        defer { TopicFixtures.remove(root) }
+        let (folder, db) = try Self.indexed()
+        defer { withExtendedLifetime(folder) {} }  // removed at the end of the test, not after its last use
         let searcher = try Searcher(path: db)
         let hits = try Self.hits(searcher, nil, topics: ["cluster-munitions"])
         // Two names and two mentions rank above one mention in the same article, and both above a
@@ -108,8 +109,8 @@ import Testing
     /// Tags and search never disagree: for every topic, the passages --topic returns are the
     /// passages whose text the matcher tags, and the passages the expanded label finds.
     @Test func tagsEqualSearchResults() throws {
-        let (root, db) = try Self.indexed()
-        defer { TopicFixtures.remove(root) }
+        let (folder, db) = try Self.indexed()
+        defer { withExtendedLifetime(folder) {} }  // removed at the end of the test, not after its last use
         let searcher = try Searcher(path: db)
         let connection = try Connection(path: db, mode: .readOnly)
         let passages = try connection.prepare("SELECT a.path, p.ordinal, p.text FROM passages p JOIN articles a ON a.id = p.article_id")
@@ -126,8 +127,9 @@ import Testing
     }
 
     @Test func aChangedLexiconRetagsWithoutReadingFiles() throws {
-        let (root, db) = try Self.indexed()
-        defer { TopicFixtures.remove(root) }
+        let (folder, db) = try Self.indexed()
+        let root = folder.path
+        defer { withExtendedLifetime(folder) {} }  // removed at the end of the test, not after its last use
         #expect(try Self.hits(try Searcher(path: db), nil, topics: ["kyiv"]).count == 3)
         // Kyiv loses its alias "Kiev"; a new topic appears.
         let changed = try Lexicon(
