@@ -1,3 +1,4 @@
+import DossierTestSupport
 import Foundation
 import Testing
 
@@ -5,39 +6,14 @@ import Testing
 /// them (they come out as `\x1B`-style text), JSON keeps them escaped, CSV neutralises formulas.
 /// The hostile files are written into a temporary folder here, not into the shared fixtures.
 @Suite(.serialized) struct TerminalSafetyCLITests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    static var binary: URL {
-        if let path = ProcessInfo.processInfo.environment["DOSSIER_BIN"] { return URL(fileURLWithPath: path) }
-        return packageRoot.appendingPathComponent(".build/debug/dossier")
-    }
-
-    struct Run {
-        var status: Int32
-        var stdout: Data
-        var stderr: Data
-        var text: String { String(decoding: stdout, as: UTF8.self) }
-    }
-
-    static func run(_ arguments: [String], in directory: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var env = ProcessInfo.processInfo.environment
-        env["DOSSIER_DB"] = nil
-        env["DOSSIER_LEXICON"] = nil
-        process.environment = env
-        let out = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
-        let err = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: try Data(contentsOf: out), stderr: try Data(contentsOf: err))
+    /// A fresh folder holding the hostile article (`articles/evil.txt`) and lexicon (`lexicon.yaml`).
+    static func folder() throws -> DossierCLI {
+        let cli = try DossierCLI(fixtures: [])
+        let hostile =
+            "Evil \u{1B}]52;c;ZXZpbA==\u{07}title\n\nThe clipboard \u{1B}[2J clears \u{9B}2J the screen \u{1B}[31mred and more words.\n"
+        _ = try cli.folder.write("articles/evil.txt", hostile)
+        _ = try cli.folder.write("lexicon.yaml", lexicon)
+        return cli
     }
 
     /// Bytes a terminal acts on: C0 controls but tab and line feed, DEL, and C1 controls (as UTF-8).
@@ -65,55 +41,45 @@ import Testing
                 - {alias: screen}
         """
 
-    static func folder() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("articles"), withIntermediateDirectories: true)
-        let hostile = "Evil \u{1B}]52;c;ZXZpbA==\u{07}title\n\nThe clipboard \u{1B}[2J clears \u{9B}2J the screen \u{1B}[31mred and more words.\n"
-        try hostile.write(to: root.appendingPathComponent("articles/evil.txt"), atomically: true, encoding: .utf8)
-        try lexicon.write(to: root.appendingPathComponent("lexicon.yaml"), atomically: true, encoding: .utf8)
-        return root
-    }
-
     @Test func textOutputNeutralisesEscapesFromContent() throws {
-        let root = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let index = try Self.run(["index", "--db", "i.db", "--lexicon", "lexicon.yaml", "articles"], in: root)
-        #expect(index.status == 0, "\(String(decoding: index.stderr, as: UTF8.self))")
+        let cli = try Self.folder()
+        let index = try cli.run(["index", "--db", "i.db", "--lexicon", "lexicon.yaml", "articles"])
+        #expect(index.status == 0, "\(index.stderr)")
 
-        let text = try Self.run(["search", "--db", "i.db", "--color", "never", "clipboard"], in: root)
+        let text = try cli.run(["search", "--db", "i.db", "--color", "never", "clipboard"])
         #expect(text.status == 0)
-        #expect(Self.controlBytes(text.stdout).isEmpty, "\(text.text.debugDescription)")
-        #expect(text.text.contains(#"Evil \x1B]52;c;ZXZpbA==\x07title"#), "\(text.text)")
-        #expect(text.text.contains(#"\x1B[2J clears \xC2\x9B2J the screen \x1B[31mred"#), "\(text.text)")
+        #expect(Self.controlBytes(text.stdoutData).isEmpty, "\(text.stdout.debugDescription)")
+        #expect(text.stdout.contains(#"Evil \x1B]52;c;ZXZpbA==\x07title"#), "\(text.stdout)")
+        #expect(text.stdout.contains(#"\x1B[2J clears \xC2\x9B2J the screen \x1B[31mred"#), "\(text.stdout)")
 
         // With colour, the only escapes are Dossier's own colours.
-        let colour = try Self.run(["search", "--db", "i.db", "--color", "always", "clipboard"], in: root)
-        var rest = colour.text
+        let colour = try cli.run(["search", "--db", "i.db", "--color", "always", "clipboard"])
+        var rest = colour.stdout
         for own in ["\u{1B}[0m", "\u{1B}[1;31m", "\u{1B}[35m", "\u{1B}[32m"] { rest = rest.replacingOccurrences(of: own, with: "") }
-        #expect(Self.controlBytes(Data(rest.utf8)).isEmpty, "\(colour.text.debugDescription)")
+        #expect(Self.controlBytes(Data(rest.utf8)).isEmpty, "\(colour.stdout.debugDescription)")
 
         // Machine formats escape as before.
-        let json = try Self.run(["search", "--db", "i.db", "-f", "jsonl", "clipboard"], in: root)
-        #expect(json.text.contains(#""title":"Evil \u001b]52;c;ZXZpbA==\u0007title""#), "\(json.text)")
+        let json = try cli.run(["search", "--db", "i.db", "-f", "jsonl", "clipboard"])
+        #expect(json.stdout.contains(#""title":"Evil \u001b]52;c;ZXZpbA==\u0007title""#), "\(json.stdout)")
 
-        let topics = try Self.run(["topics", "--db", "i.db", "--lexicon", "lexicon.yaml", "--category", "vessel"], in: root)
-        #expect(topics.status == 0, "\(String(decoding: topics.stderr, as: UTF8.self))")
-        #expect(Self.controlBytes(topics.stdout).isEmpty, "\(topics.text.debugDescription)")
-        #expect(topics.text.contains(#"Evil \x1B]52;c;ZXZpbA==\x07 label"#), "\(topics.text)")
+        let topics = try cli.run(["topics", "--db", "i.db", "--lexicon", "lexicon.yaml", "--category", "vessel"])
+        #expect(topics.status == 0, "\(topics.stderr)")
+        #expect(Self.controlBytes(topics.stdoutData).isEmpty, "\(topics.stdout.debugDescription)")
+        #expect(topics.stdout.contains(#"Evil \x1B]52;c;ZXZpbA==\x07 label"#), "\(topics.stdout)")
 
-        let stats = try Self.run(["stats", "--db", "i.db"], in: root)
+        let stats = try cli.run(["stats", "--db", "i.db"])
         #expect(stats.status == 0)
-        #expect(Self.controlBytes(stats.stdout).isEmpty)
+        #expect(Self.controlBytes(stats.stdoutData).isEmpty)
     }
 
     /// `topics --format csv` protects spreadsheet formulas like search and export do (it did not).
     @Test func topicsCSVNeutralisesFormulas() throws {
-        let root = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: root) }
-        #expect(try Self.run(["index", "--db", "i.db", "--lexicon", "lexicon.yaml", "articles"], in: root).status == 0)
-        let csv = try Self.run(["topics", "--db", "i.db", "--lexicon", "lexicon.yaml", "--category", "vessel", "-f", "csv"], in: root)
+        let cli = try Self.folder()
+        #expect(try cli.run(["index", "--db", "i.db", "--lexicon", "lexicon.yaml", "articles"]).status == 0)
+        let csv = try cli.run(["topics", "--db", "i.db", "--lexicon", "lexicon.yaml", "--category", "vessel", "-f", "csv"])
         #expect(csv.status == 0)
-        #expect(csv.text.contains("\r\nformula,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",vessel,1,1\r\n"), "\(csv.text.debugDescription)")
-        #expect(csv.text.hasPrefix("id,label,category,passages,articles\r\n"))
+        #expect(
+            csv.stdout.contains("\r\nformula,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",vessel,1,1\r\n"), "\(csv.stdout.debugDescription)")
+        #expect(csv.stdout.hasPrefix("id,label,category,passages,articles\r\n"))
     }
 }
