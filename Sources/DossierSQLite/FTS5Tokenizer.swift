@@ -98,9 +98,10 @@ public final class FTS5Tokenizer: @unchecked Sendable {
                         instance, UnsafeMutableRawPointer(pointer), purpose.rawValue, chars.baseAddress, Int32(chars.count),
                         { context, flags, bytes, count, start, end in
                             let box = context!.assumingMemoryBound(to: Callback.self)
-                            let token = UnsafeRawPointer(bytes).map {
-                                UnsafeBufferPointer(start: $0.assumingMemoryBound(to: UInt8.self), count: Int(count))
-                            } ?? UnsafeBufferPointer(start: nil, count: 0)
+                            let token =
+                                UnsafeRawPointer(bytes).map {
+                                    UnsafeBufferPointer(start: $0.assumingMemoryBound(to: UInt8.self), count: Int(count))
+                                } ?? UnsafeBufferPointer(start: nil, count: 0)
                             box.pointee.body(token, Int(start), Int(end), flags)
                             return SQLITE_OK
                         })
@@ -141,7 +142,7 @@ public final class FTS5Tokenizer: @unchecked Sendable {
             copy.initialize(from: bytes, count: bytes.count)
             return copy
         }
-        defer { copies.forEach { $0.deallocate() } }
+        defer { for copy in copies { copy.deallocate() } }
         var pointers: [UnsafePointer<CChar>?] = copies.map { UnsafePointer($0) }
         return pointers.withUnsafeMutableBufferPointer { body($0) }
     }

@@ -1,5 +1,4 @@
 import DossierSearch
-
 // In-process search latency for Scripts/bench: top-10 passages with snippets, per query.
 //
 //   dossier-bench DB QUERIES_FILE [REPS] [--exact]
@@ -66,7 +65,8 @@ do {
         var cpu: [Double] = []
         var shown = 0
         for rep in 0..<(reps + 2) {
-            let start = now(), cpuStart = cpuNow()
+            let start = now()
+            let cpuStart = cpuNow()
             shown = try searcher.search(SearchRequest(query: query, limit: 10, expand: !exact)) { _ in true }
             if rep >= 2 {
                 times.append(now() - start)
@@ -77,9 +77,13 @@ do {
             pooled += times
             cpuPooled += cpu
         }
-        print("query\t\(text)\tp50_ms=\(milliseconds(percentile(times, 50)))\tp95_ms=\(milliseconds(percentile(times, 95)))\tcpu_p50_ms=\(milliseconds(percentile(cpu, 50)))\tshown=\(shown)")
+        print(
+            "query\t\(text)\tp50_ms=\(milliseconds(percentile(times, 50)))\tp95_ms=\(milliseconds(percentile(times, 95)))\tcpu_p50_ms=\(milliseconds(percentile(cpu, 50)))\tshown=\(shown)"
+        )
     }
-    print("summary\tqueries=\(queries.filter { $0 != "the" }.count)\treps=\(reps)\tp50_ms=\(milliseconds(percentile(pooled, 50)))\tp95_ms=\(milliseconds(percentile(pooled, 95)))\tcpu_p50_ms=\(milliseconds(percentile(cpuPooled, 50)))\tcpu_p95_ms=\(milliseconds(percentile(cpuPooled, 95)))\texcludes=the")
+    print(
+        "summary\tqueries=\(queries.filter { $0 != "the" }.count)\treps=\(reps)\tp50_ms=\(milliseconds(percentile(pooled, 50)))\tp95_ms=\(milliseconds(percentile(pooled, 95)))\tcpu_p50_ms=\(milliseconds(percentile(cpuPooled, 50)))\tcpu_p95_ms=\(milliseconds(percentile(cpuPooled, 95)))\texcludes=the"
+    )
 } catch {
     complain("dossier-bench: \(error)")
 }

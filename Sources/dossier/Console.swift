@@ -1,6 +1,5 @@
 import DossierExport
 
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

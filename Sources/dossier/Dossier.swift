@@ -1,9 +1,9 @@
 import ArgumentParser
-import DossierIngest
-import DossierTopics
-import DossierIndex
-import DossierSearch
 import DossierExport
+import DossierIndex
+import DossierIngest
+import DossierSearch
+import DossierTopics
 
 #if canImport(Glibc)
 import Glibc
@@ -43,7 +43,7 @@ struct Dossier: ParsableCommand {
         } catch {
             code = report(error)
         }
-        Foundation_exit(code)
+        exitProcess(code)
     }
 
     /// Prints an error on stderr, one line, and returns its exit status.
@@ -53,7 +53,9 @@ struct Dossier: ParsableCommand {
             print(fullMessage(for: error))
             return 0
         }
-        if error is DossierError || error is IndexError || error is SearchError || error is IngestError || error is OutputError || error is LexiconErrors {
+        if error is DossierError || error is IndexError || error is SearchError || error is IngestError || error is OutputError
+            || error is LexiconErrors
+        {
             Console.error("\(error)")
         } else {
             // Argument errors: ArgumentParser's message and usage.
@@ -69,6 +71,7 @@ struct DossierError: Error, CustomStringConvertible {
     var description: String
 }
 
-func Foundation_exit(_ code: Int32) -> Never {
+/// The C library's `exit`, under a name that `ParsableCommand.exit(withError:)` does not shadow.
+func exitProcess(_ code: Int32) -> Never {
     exit(code)
 }

@@ -1,8 +1,7 @@
-import DossierSupport
-import DossierIngest
-import DossierIndex
 import DossierExport
-
+import DossierIndex
+import DossierIngest
+import DossierSupport
 
 /// The summary `dossier index` prints on stderr.
 enum IndexSummary {
@@ -21,7 +20,8 @@ enum IndexSummary {
             lines.append("skipped \(Figures.grouped(r.skipped.count)) files: \(groups)")
         }
         if !r.truncated.isEmpty {
-            lines.append("cut \(r.truncated.count) files at \(ArticleLoader.maxFileBytes / 1_048_576) MiB: " + r.truncated.joined(separator: ", "))
+            lines.append(
+                "cut \(r.truncated.count) files at \(ArticleLoader.maxFileBytes / 1_048_576) MiB: " + r.truncated.joined(separator: ", "))
         }
         return lines.map(TerminalText.sanitized)
     }

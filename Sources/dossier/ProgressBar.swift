@@ -1,6 +1,5 @@
 import DossierSupport
 
-
 /// A one-line progress bar on standard error: files, MB, rate and time left. Only for terminals;
 /// callers create it only when stderr is a TTY and `--quiet` is off. The indexer reports
 /// progress as values (``Indexer/Progress``) through a callback; this draws them.
@@ -21,7 +20,8 @@ final class ProgressBar {
         let filled = Int(fraction * Double(width))
         let rate = elapsed > 0 ? Double(bytes) / 1_000_000 / elapsed : 0
         let eta = fraction > 0 && fraction < 1 ? elapsed / fraction - elapsed : 0
-        let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] "
+        let line =
+            "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] "
             + "\(Figures.grouped(done))/\(Figures.grouped(total)) files, \(Figures.megabytes(bytes)), "
             + "\(Figures.decimal(rate, places: 1)) MB/s, \(Figures.decimal(eta, places: 0)) s left\u{1B}[K"
         emit(line)

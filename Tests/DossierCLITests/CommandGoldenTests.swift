@@ -74,9 +74,11 @@ import Testing
         // also counted as "1 duplicate" (the article is reused before its old path goes); the golden
         // file pins that as it is, reported as a question on the product, not decided here.
         let folder = cli.folder
-        try folder.write("articles/analysis/long-wire.txt", try folder.read("articles/analysis/long-wire.txt") + "\nA paragraph added later.\n")
+        try folder.write(
+            "articles/analysis/long-wire.txt", try folder.read("articles/analysis/long-wire.txt") + "\nA paragraph added later.\n")
         try folder.remove("articles/wire/shelling-report.txt")
-        try FileManager.default.moveItem(atPath: folder.sub("articles/analysis/quotes-and-spaces.txt"), toPath: folder.sub("articles/quotes-and-spaces.txt"))
+        try FileManager.default.moveItem(
+            atPath: folder.sub("articles/analysis/quotes-and-spaces.txt"), toPath: folder.sub("articles/quotes-and-spaces.txt"))
         try folder.write("articles/wire/new-report.txt", "A new report\n\nObservers counted new craters near the depot.\n")
         try folder.setModificationDate(TempFolder.fixedDate, of: "articles")
         try expectCommand(["index", "articles", "--db", "t.db"], stdout: nil, stderr: "index.changes.stderr")
@@ -135,7 +137,9 @@ import Testing
     @Test func exportDedupedAndLimitedAndMapping() throws {
         _ = try indexed()
         try cli.folder.write("queries.txt", Self.queries)
-        try expectCommand(["export", "--queries", "queries.txt", "--db", "t.db", "--format", "csv", "--dedupe", "--limit-per-query", "2"], stdout: "export-dedupe-limit.csv")
+        try expectCommand(
+            ["export", "--queries", "queries.txt", "--db", "t.db", "--format", "csv", "--dedupe", "--limit-per-query", "2"],
+            stdout: "export-dedupe-limit.csv")
         try expectCommand(["export", "--mapping"], stdout: "export-mapping.json")
     }
 
@@ -148,7 +152,8 @@ import Testing
             try cli.folder.write("queries.txt", Self.queries)
             var out: [String] = []
             for arguments in [
-                ["index", "articles", "--db", "t.db"], ["stats", "--db", "t.db", "--format", "json"], ["topics", "--db", "t.db", "-f", "json"],
+                ["index", "articles", "--db", "t.db"], ["stats", "--db", "t.db", "--format", "json"],
+                ["topics", "--db", "t.db", "-f", "json"],
                 ["export", "--queries", "queries.txt", "--db", "t.db", "--output", "x.jsonl"],
             ] {
                 let result = try cli.run(arguments)
@@ -158,7 +163,8 @@ import Testing
             out.append(Masks.apply(try cli.folder.read("x.jsonl.manifest.json")))
             return out
         }
-        let a = try outputs(), b = try outputs()
+        let a = try outputs()
+        let b = try outputs()
         for (x, y) in zip(a, b) { #expect(x == y) }
     }
 }

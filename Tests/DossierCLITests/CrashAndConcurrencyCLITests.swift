@@ -15,8 +15,10 @@ import Glibc
 
     /// Writes `count` distinct articles of invented sentences under `big/`.
     static func makeFolder(in cli: DossierCLI, count: Int = fileCount) throws {
-        let words = ["convoy", "shelling", "depot", "patrol", "bridge", "checkpoint", "drone", "river", "village", "mortar",
-                     "clinic", "ceasefire", "observers", "mission", "fragments", "crater", "witness", "statement"]
+        let words = [
+            "convoy", "shelling", "depot", "patrol", "bridge", "checkpoint", "drone", "river", "village", "mortar",
+            "clinic", "ceasefire", "observers", "mission", "fragments", "crater", "witness", "statement",
+        ]
         for i in 0..<count {
             var text = "Report \(i) from sector \(i % 97)\n\n"
             for p in 0..<6 {
@@ -81,13 +83,17 @@ import Glibc
         #expect(killed.contains(.lockTaken), "only killed at \(killed); make the folder bigger")
         let final = try cli.run(["index", "big", "--db", "k.db", "--quiet"])
         #expect(final.status == 0, "\(final.stderr)")
-        let stats = try JSONSerialization.jsonObject(with: try cli.run(["stats", "--db", "k.db", "--format", "json"]).stdoutData) as? [String: Any]
+        let stats =
+            try JSONSerialization.jsonObject(with: try cli.run(["stats", "--db", "k.db", "--format", "json"]).stdoutData) as? [String: Any]
         #expect(stats?["files"] as? Int == Self.fileCount)
         #expect(stats?["articles"] as? Int == Self.fileCount)
         #expect(stats?["passages"] as? Int == Self.fileCount * 7)
         #expect(try cli.run(["check", "--db", "k.db"]).stdout == "ok\n")
         let again = try cli.run(["index", "big", "--db", "k.db"])
-        #expect(again.stderr.contains("(0 new, 0 changed, \(Self.fileCount / 1000),\(String(format: "%03d", Self.fileCount % 1000)) unchanged, 0 moved, 0 removed, 0 duplicate)"))
+        #expect(
+            again.stderr.contains(
+                "(0 new, 0 changed, \(Self.fileCount / 1000),\(String(format: "%03d", Self.fileCount % 1000)) unchanged, 0 moved, 0 removed, 0 duplicate)"
+            ))
     }
 
     @Test func searchAnswersWhileAnIndexRunIsWriting() throws {

@@ -38,7 +38,10 @@ import Testing
         var flags: Set<String> = []
         var inOptions = false
         for line in help.stdout.split(separator: "\n", omittingEmptySubsequences: false) {
-            if !line.hasPrefix(" ") { inOptions = line == "OPTIONS:"; continue }
+            if !line.hasPrefix(" ") {
+                inOptions = line == "OPTIONS:"
+                continue
+            }
             guard inOptions else { continue }
             // "  -f, --format <format>   …" or "  --[no-]progress": the flag opens the line.
             let head = line.drop { $0 == " " }
@@ -62,7 +65,10 @@ import Testing
         var names: [String] = []
         var inSubcommands = false
         for line in help.stdout.split(separator: "\n") {
-            if !line.hasPrefix(" ") { inSubcommands = line == "SUBCOMMANDS:"; continue }
+            if !line.hasPrefix(" ") {
+                inSubcommands = line == "SUBCOMMANDS:"
+                continue
+            }
             // "  index                   Index folders…": a name two spaces in (wrapped text is indented further).
             if inSubcommands, line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first,
                 name.allSatisfy({ $0.isLowercase || $0 == "-" })
@@ -79,7 +85,8 @@ import Testing
     struct Problem: CustomStringConvertible {
         var file: String, line: Int, flag: String, commands: [String]
         var description: String {
-            "\(file):\(line): \(flag) is not in " + (commands.isEmpty ? "any command's --help" : commands.map { "`dossier \($0) --help`" }.joined(separator: " or "))
+            "\(file):\(line): \(flag) is not in "
+                + (commands.isEmpty ? "any command's --help" : commands.map { "`dossier \($0) --help`" }.joined(separator: " or "))
         }
     }
 
@@ -128,7 +135,8 @@ import Testing
             }
             // Backtick spans: the odd pieces between backticks.
             line = Substring(line.replacingOccurrences(of: "``", with: "`"))
-            let spans = line.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+            let spans = line.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map(
+                \.element)
             var named: [String] = []
             let words = line.split(whereSeparator: { $0 == " " || $0 == "`" || $0 == "(" })
             for (a, b) in zip(words, words.dropFirst()) where a == "dossier" && commands[String(b)] != nil { named.append(String(b)) }
@@ -160,7 +168,9 @@ import Testing
 
     @Test func theRuleOnSampleLines() throws {
         let folder = try TempFolder(prefix: "dossier-docs")
-        let file = try folder.write("sample.md", """
+        let file = try folder.write(
+            "sample.md",
+            """
             Use `--limit` with `dossier search`, and `dossier export --dedupe`.
             `dossier index` takes `--dedupe`.
             Nothing names a command here: `--color`, `--no-such-flag`.

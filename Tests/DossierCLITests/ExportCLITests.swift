@@ -13,8 +13,11 @@ import Darwin
     /// A folder with a few articles, indexed into `index.db`.
     func indexedFolder() throws -> DossierCLI {
         let cli = try DossierCLI(fixtures: [])
-        try cli.folder.write("articles/a.txt", "Ceasefire talks\n\nThe ceasefire held, said the monitors.\n\n=1+1 was written on the wall near the ceasefire line.\n")
-        try cli.folder.write("articles/b.txt", "Border report\n\nMonitors counted drones near the border.\n\n-3 degrees, and the monitors left.\n")
+        try cli.folder.write(
+            "articles/a.txt",
+            "Ceasefire talks\n\nThe ceasefire held, said the monitors.\n\n=1+1 was written on the wall near the ceasefire line.\n")
+        try cli.folder.write(
+            "articles/b.txt", "Border report\n\nMonitors counted drones near the border.\n\n-3 degrees, and the monitors left.\n")
         let indexed = try cli.run(["index", "articles", "--db", "index.db", "--quiet"])
         #expect(indexed.status == 0, "\(indexed.stderr)")
         return cli
@@ -31,7 +34,9 @@ import Darwin
         #expect(csv.hasPrefix("query_id,query,rank,score,path,"))
         #expect(csv.contains("'=1+1 was written"))
         #expect(csv.contains("'-3 degrees"))
-        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: cli.folder.path + "/hits.csv.manifest.json"))) as! [String: Any]
+        let manifest =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: cli.folder.path + "/hits.csv.manifest.json")))
+            as! [String: Any]
         let output = manifest["output"] as! [String: Any]
         let bytes = try Data(contentsOf: URL(fileURLWithPath: cli.folder.path + "/hits.csv"))
         #expect(output["bytes"] as? Int == bytes.count)
@@ -51,7 +56,9 @@ import Darwin
         try cli.folder.write("bad.yaml", "- id: a\n  query: ceasefire\n- id: b\n  qurey: drones\n")
         let bad = try cli.run(["export", "--queries", "bad.yaml", "--output", "out.jsonl", "--db", "index.db"])
         #expect(bad.status == 2)
-        #expect(bad.stderr == "dossier: error: bad.yaml:3: unknown key \"qurey\" (expected one of id, query, topic, category, since, until, source)\n")
+        #expect(
+            bad.stderr
+                == "dossier: error: bad.yaml:3: unknown key \"qurey\" (expected one of id, query, topic, category, since, until, source)\n")
         #expect(!files(cli).contains { $0.hasPrefix("out.jsonl") || $0.hasPrefix(".out.jsonl") })
         let unparsable = try cli.run(["export", "ceasefire", "\"unclosed", "--db", "index.db", "--output", "out.csv"])
         #expect(unparsable.status == 2)
@@ -64,7 +71,8 @@ import Darwin
         let result = try cli.run(["export", "ceasefire", "monitors", "--db", "index.db", "--manifest", "run.json"])
         #expect(result.status == 0)
         #expect(result.stdout.split(separator: "\n").count == 6)
-        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: cli.folder.path + "/run.json"))) as! [String: Any]
+        let manifest =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: cli.folder.path + "/run.json"))) as! [String: Any]
         #expect((manifest["output"] as! [String: Any])["path"] is NSNull)
         #expect(manifest["queries_file"] is NSNull)
     }
@@ -110,7 +118,8 @@ import Darwin
     /// temporary file holding bytes (its name carries the pid), waited for with a deadline.
     func interrupt(with signal: Int32) throws -> (cli: DossierCLI, status: Int32, pid: Int32, signalled: Bool) {
         let cli = try bigFolder()
-        let p = try cli.start(["export"] + Array(repeating: "common", count: 60) + ["--format", "csv", "--output", "hits.csv", "--db", "index.db"])
+        let p = try cli.start(
+            ["export"] + Array(repeating: "common", count: 60) + ["--format", "csv", "--output", "hits.csv", "--db", "index.db"])
         let temporary = cli.folder.sub(".hits.csv.dossier-tmp-\(p.pid)")
         let writing = waitUntil(timeout: 60) { (Readiness.fileSize(temporary) ?? 0) > 0 || !p.isRunning }
         #expect(writing && p.isRunning, "the export finished before it could be interrupted; make the fixture bigger")
@@ -143,9 +152,13 @@ import Darwin
         let queries = ["cluster munitions", "Taliban", "\"al Qaeda\"", "bushfire*", "Arafat OR Sharon"]
         try cli.folder.write("weekly.txt", "# five weekly queries\n" + queries.joined(separator: "\n") + "\n")
         for format in ["csv", "jsonl"] {
-            let result = try cli.run(["export", "--queries", "weekly.txt", "--format", format, "--output", "hits.\(format)", "--db", "index.db"])
+            let result = try cli.run([
+                "export", "--queries", "weekly.txt", "--format", format, "--output", "hits.\(format)", "--db", "index.db",
+            ])
             #expect(result.status == 0, "\(result.stderr)")
-            let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: cli.folder.path + "/hits.\(format).manifest.json"))) as! [String: Any]
+            let manifest =
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: URL(fileURLWithPath: cli.folder.path + "/hits.\(format).manifest.json"))) as! [String: Any]
             let rows = (manifest["queries"] as! [[String: Any]]).map { $0["rows"] as! Int }
             var counts: [Int] = []
             for query in queries {

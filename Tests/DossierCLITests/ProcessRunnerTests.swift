@@ -21,7 +21,8 @@ import Testing
         ).wait()
         let pwd = URL(fileURLWithPath: folder.path).resolvingSymlinksInPath().path
         #expect(result.status == 3 && !result.signalled)
-        #expect(result.stdout == "\(pwd)\nhello\nfrom stdin\n" || result.stdout == "\(folder.path)\nhello\nfrom stdin\n", "\(result.stdout)")
+        #expect(
+            result.stdout == "\(pwd)\nhello\nfrom stdin\n" || result.stdout == "\(folder.path)\nhello\nfrom stdin\n", "\(result.stdout)")
     }
 
     @Test func aTimeoutKillsTheChildAndSaysWhatItWrote() throws {

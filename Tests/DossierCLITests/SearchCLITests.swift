@@ -38,7 +38,10 @@ import Testing
         let malformed = try cli.run(["search", "\"cluster munitions", "--db", "t.db"])
         #expect(malformed.status == 2)
         #expect(malformed.stdout.isEmpty)
-        #expect(malformed.stderr == "dossier: error: malformed query: unbalanced \" (a phrase is opened but never closed); close the quote, or pass --literal to search the words as typed\n")
+        #expect(
+            malformed.stderr
+                == "dossier: error: malformed query: unbalanced \" (a phrase is opened but never closed); close the quote, or pass --literal to search the words as typed\n"
+        )
 
         let none = try cli.run(["search", "zeppelin", "--db", "t.db"])
         #expect(none.status == 1 && none.stdout.isEmpty && none.stderr.isEmpty)
@@ -87,7 +90,8 @@ import Testing
         process.arguments = ["search", "the", "--db", "t.db", "--limit", "100000", "--format", "jsonl"]
         process.currentDirectoryURL = cli.directory
         process.environment = DossierCLI.environment()
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -109,7 +113,9 @@ import Testing
         #expect(lines[0] == "dossier: skipped articles/wire/empty.txt: empty")
         #expect(lines[1] == "dossier: skipped articles/wire/garbage.txt: binary")
         #expect(lines[2] == "dossier: skipped articles/wire/photo.jpg: unsupported format .jpg")
-        #expect(lines[3].hasPrefix("indexed 5 files (5 new, 0 changed, 0 unchanged, 0 moved, 0 removed, 0 duplicate): 5 articles, 17 passages written, "))
+        #expect(
+            lines[3].hasPrefix(
+                "indexed 5 files (5 new, 0 changed, 0 unchanged, 0 moved, 0 removed, 0 duplicate): 5 articles, 17 passages written, "))
         #expect(lines[4] == "skipped 3 files: 1 binary, 1 empty, 1 unsupported format")
 
         let quiet = try cli.run(["index", "articles", "--db", "t.db", "--quiet"])

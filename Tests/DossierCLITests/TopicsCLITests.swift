@@ -8,13 +8,16 @@ import Testing
     /// Runs the binary with `arguments` (and `environment` added) to the end; paths are absolute.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
         try runProcess(
-            try DossierBinary.url(), arguments, in: FileManager.default.temporaryDirectory, environment: DossierCLI.environment(environment))
+            try DossierBinary.url(), arguments, in: FileManager.default.temporaryDirectory, environment: DossierCLI.environment(environment)
+        )
     }
 
     /// A folder with three dated articles and a lexicon file.
     static func folder() throws -> TempFolder {
         let folder = try TempFolder(prefix: "dossier-cli")
-        try folder.write("lexicon.yaml", """
+        try folder.write(
+            "lexicon.yaml",
+            """
             version: 1
             categories:
               vessel:
@@ -23,8 +26,12 @@ import Testing
                   aliases:
                     - {alias: Moskva, not: [Moskva river]}
             """)
-        try folder.write("bad.yaml", "version: 1\ncategories:\n  weapon:\n    - id: x\n      label: y\n      aliases:\n        - {alias: UN, case: loud}\n")
-        try folder.write("articles/a-kiev.md", """
+        try folder.write(
+            "bad.yaml",
+            "version: 1\ncategories:\n  weapon:\n    - id: x\n      label: y\n      aliases:\n        - {alias: UN, case: loud}\n")
+        try folder.write(
+            "articles/a-kiev.md",
+            """
             ---
             title: Drones over Kiev
             date: 2024-03-02
@@ -33,14 +40,18 @@ import Testing
 
             The Moskva river was calm, and the HRW researchers left Kiev by train.
             """)
-        try folder.write("articles/b-sea.md", """
+        try folder.write(
+            "articles/b-sea.md",
+            """
             ---
             title: A cruiser sinks
             date: 2024-04-15
             ---
             The Moskva sank in the Black Sea after two Neptune missiles struck it, Kyiv said.
             """)
-        try folder.write("articles/c-ban.md", """
+        try folder.write(
+            "articles/c-ban.md",
+            """
             ---
             title: Cluster munitions ban
             date: 2024-04-20
@@ -63,7 +74,8 @@ import Testing
         #expect(json.stdout.contains(#"{"id":"kyiv","label":"Kyiv","category":"place","passages":4,"articles":3}"#), "\(json.stdout)")
         #expect(json.stdout.contains(#"{"id":"moskva","label":"Moskva cruiser","category":"vessel","passages":1,"articles":1}"#))
         let text = try Self.run(["topics", "--db", root + "/i.db", "--category", "vessel", "--lexicon", root + "/lexicon.yaml"])
-        #expect(text.stdout == "TOPIC   LABEL           CATEGORY  PASSAGES  ARTICLES\nmoskva  Moskva cruiser  vessel           1         1\n")
+        #expect(
+            text.stdout == "TOPIC   LABEL           CATEGORY  PASSAGES  ARTICLES\nmoskva  Moskva cruiser  vessel           1         1\n")
         let csv = try Self.run(["topics", "--db", root + "/i.db", "--category", "vessel", "-f", "csv", "--lexicon", root + "/lexicon.yaml"])
         #expect(csv.stdout == "id,label,category,passages,articles\r\nmoskva,Moskva cruiser,vessel,1,1\r\n")
     }
@@ -74,7 +86,8 @@ import Testing
         #expect(try Self.index(root).status == 0)
         let db = root + "/i.db"
         func paths(_ arguments: [String]) throws -> [String] {
-            let r = try Self.run(["search", "--db", db, "-f", "tsv", "--limit", "50"] + arguments, environment: ["DOSSIER_LEXICON": root + "/lexicon.yaml"])
+            let r = try Self.run(
+                ["search", "--db", db, "-f", "tsv", "--limit", "50"] + arguments, environment: ["DOSSIER_LEXICON": root + "/lexicon.yaml"])
             return r.stdout.split(separator: "\n").dropFirst().map { line in
                 let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
                 return (cells[2].split(separator: "/").last.map(String.init) ?? "") + ":" + cells[10]
@@ -111,7 +124,9 @@ import Testing
         let root = folder.path
         #expect(try Self.index(root, lexicon: false).status == 0)
         let r = try Self.run(["topics", "--db", root + "/i.db", "--by", "month", "--topic", "Kyiv"])
-        #expect(r.stdout == "MONTH    ARTICLES  PASSAGES\n2024-03         1         2\n2024-04         2         2\nundated articles: 0\n", "\(r.stdout)\(r.stderr)")
+        #expect(
+            r.stdout == "MONTH    ARTICLES  PASSAGES\n2024-03         1         2\n2024-04         2         2\nundated articles: 0\n",
+            "\(r.stdout)\(r.stderr)")
     }
 
     @Test func checkValidatesALexiconFile() throws {

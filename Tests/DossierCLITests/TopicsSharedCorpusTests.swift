@@ -26,7 +26,8 @@ struct TopicsSharedCorpusTests {
     static func field(_ name: String, in line: String) -> String {
         let key = Array("\"\(name)\":\"")
         let chars = Array(line)
-        guard let at = (0...max(0, chars.count - key.count)).first(where: { chars[$0..<min(chars.count, $0 + key.count)].elementsEqual(key) })
+        guard
+            let at = (0...max(0, chars.count - key.count)).first(where: { chars[$0..<min(chars.count, $0 + key.count)].elementsEqual(key) })
         else { return "" }
         var out = ""
         var escaped = false
@@ -79,7 +80,8 @@ struct TopicsSharedCorpusTests {
         for hit in hits {
             let words = Self.words(hit.text)
             let lower = words.map { $0.lowercased() }
-            let named = words.contains("UN") || words.contains("UNs") || zip(words, words.dropFirst()).contains { $0 == "U" && $1 == "N" }
+            let named =
+                words.contains("UN") || words.contains("UNs") || zip(words, words.dropFirst()).contains { $0 == "U" && $1 == "N" }
                 || zip(lower, lower.dropFirst()).contains { $0 == "united" && $1 == "nations" }
             #expect(named, "\(hit.path): \(hit.text.prefix(200))")
         }

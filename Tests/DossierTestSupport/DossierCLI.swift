@@ -87,7 +87,8 @@ public struct DossierCLI: Sendable {
     /// Runs `dossier ARGUMENTS` in the folder (or `directory`) to the end.
     @discardableResult
     public func run(
-        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], in directory: URL? = nil, timeout: TimeInterval = 300
+        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], in directory: URL? = nil,
+        timeout: TimeInterval = 300
     ) throws -> ProcessResult {
         try start(arguments, stdin: stdin, environment: environment, in: directory).wait(timeout: timeout)
     }

@@ -36,7 +36,8 @@ public enum Golden {
     /// nil when the bytes are equal; else expected and got between rulers, and the first differing line.
     public static func mismatch(expected: Data, got: Data, name: String) -> String? {
         if expected == got { return nil }
-        let e = String(decoding: expected, as: UTF8.self), g = String(decoding: got, as: UTF8.self)
+        let e = String(decoding: expected, as: UTF8.self)
+        let g = String(decoding: got, as: UTF8.self)
         let ruler = String(repeating: "-", count: 72)
         let eLines = e.split(separator: "\n", omittingEmptySubsequences: false)
         let gLines = g.split(separator: "\n", omittingEmptySubsequences: false)

@@ -27,7 +27,9 @@ public enum Paths {
 
     /// The shared corpus when it holds `relative` (e.g. `seed`), else nil.
     public static func sharedCorpus(containing relative: String) -> URL? {
-        guard let corpus = sharedCorpus, FileManager.default.fileExists(atPath: corpus.appendingPathComponent(relative).path) else { return nil }
+        guard let corpus = sharedCorpus, FileManager.default.fileExists(atPath: corpus.appendingPathComponent(relative).path) else {
+            return nil
+        }
         return corpus
     }
 }

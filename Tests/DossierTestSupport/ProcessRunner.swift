@@ -78,7 +78,8 @@ public final class RunningProcess: @unchecked Sendable {
         if let directory { process.currentDirectoryURL = directory }
         process.environment = environment
         command = ([executable.lastPathComponent] + arguments).map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
-        let outPipe = Pipe(), errPipe = Pipe()
+        let outPipe = Pipe()
+        let errPipe = Pipe()
         process.standardOutput = outPipe
         process.standardError = errPipe
         let inPipe = stdin.map { _ in Pipe() }
@@ -128,7 +129,8 @@ public final class RunningProcess: @unchecked Sendable {
         exited.signal()  // let a later wait pass too
         process.waitUntilExit()
         return ProcessResult(
-            status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal, stdoutData: out.soFar, stderrData: err.soFar)
+            status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal, stdoutData: out.soFar,
+            stderrData: err.soFar)
     }
 
     /// Waits at most `timeout` for the child to exit; true when it has.
@@ -145,7 +147,8 @@ public func runProcess(
     _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
     stdin: Data? = nil, timeout: TimeInterval = 300
 ) throws -> ProcessResult {
-    try RunningProcess(executable: executable, arguments: arguments, directory: directory, environment: environment, stdin: stdin).wait(timeout: timeout)
+    try RunningProcess(executable: executable, arguments: arguments, directory: directory, environment: environment, stdin: stdin).wait(
+        timeout: timeout)
 }
 
 /// Polls `condition` every `interval` until it holds (true) or `timeout` passes (false): for waiting
@@ -161,4 +164,7 @@ public func waitUntil(timeout: TimeInterval, every interval: TimeInterval = 0.00
 }
 
 /// Ignore SIGPIPE in the test process, so writing stdin to a child that has exited gives an error, not death.
-let ignoreSIGPIPE: Void = { signal(SIGPIPE, SIG_IGN); return () }()
+let ignoreSIGPIPE: Void = {
+    signal(SIGPIPE, SIG_IGN)
+    return ()
+}()

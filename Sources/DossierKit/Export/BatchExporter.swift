@@ -126,9 +126,10 @@ public final class BatchExporter {
         func report(_ done: Int) {
             guard let progress else { return }
             let elapsed = started.duration(to: clock.now).components
-            progress(Progress(
-                queriesDone: done, queriesTotal: queries.count, rows: rows,
-                elapsed: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
+            progress(
+                Progress(
+                    queriesDone: done, queriesTotal: queries.count, rows: rows,
+                    elapsed: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
         }
         let owners = options.dedupe ? try firstPass(queries) : nil
         var outcomes: [Outcome] = []

@@ -1,7 +1,7 @@
 import CSV
-import Foundation
 import DossierModel
 import DossierSupport
+import Foundation
 
 /// Rows as CSV (RFC 4180, byte for byte as CSV.swift writes it) or TSV, with a header row; for
 /// `search` and `export`.

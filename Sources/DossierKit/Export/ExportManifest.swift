@@ -1,5 +1,5 @@
-import Foundation
 import DossierIndex
+import Foundation
 
 /// What an export did, written next to its output so the run can be reproduced and checked.
 ///

@@ -59,7 +59,8 @@ public enum ExportRowWriters {
         _ format: ExportFormat, sink: OutputSink, dedupe: Bool, neutralizeFormulas: Bool = true, indexName: String = "dossier"
     ) -> any RowWriter {
         RowWriters.make(
-            format.rowFormat, sink: sink, queryColumns: queryColumns(dedupe: dedupe), neutralizeFormulas: neutralizeFormulas, indexName: indexName)
+            format.rowFormat, sink: sink, queryColumns: queryColumns(dedupe: dedupe), neutralizeFormulas: neutralizeFormulas,
+            indexName: indexName)
     }
 
     /// The leading JSON fields of a row: `query_id`, `query`, and `query_ids` when the row has them (dedupe).

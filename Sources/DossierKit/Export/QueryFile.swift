@@ -1,6 +1,6 @@
+import DossierSupport
 import Foundation
 import Yams
-import DossierSupport
 
 /// One query of an export: what to search for, its filters, and where it was written.
 ///
@@ -116,7 +116,9 @@ public enum QueryFile {
             if let tab = line.firstIndex(of: "\t") {
                 let id = line[..<tab].trimmingSpaces()
                 let query = line[line.index(after: tab)...].trimmingSpaces()
-                guard !id.isEmpty else { throw ExportError.malformedEntry(path: path, line: number, reason: "the id before the tab is empty") }
+                guard !id.isEmpty else {
+                    throw ExportError.malformedEntry(path: path, line: number, reason: "the id before the tab is empty")
+                }
                 guard !query.isEmpty else {
                     throw ExportError.malformedEntry(path: path, line: number, reason: "no query after the tab (expected id<TAB>query)")
                 }
@@ -202,7 +204,8 @@ public enum QueryFile {
             isDigits(0..<4)
             && (digits.count == 4
                 || (digits.count >= 7 && digits[4] == 45 && isDigits(5..<7)
-                    && (digits.count == 7 || (digits.count >= 10 && digits[7] == 45 && isDigits(8..<10) && (digits.count == 10 || digits[10] == 84)))))
+                    && (digits.count == 7
+                        || (digits.count >= 10 && digits[7] == 45 && isDigits(8..<10) && (digits.count == 10 || digits[10] == 84)))))
         guard ok else { throw fail("\(key) must be an ISO 8601 date such as 2023, 2023-07 or 2023-07-06 (got \"\(text)\")") }
         return text
     }

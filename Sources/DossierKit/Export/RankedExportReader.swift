@@ -1,5 +1,5 @@
-import DossierSQLite
 import DossierModel
+import DossierSQLite
 import DossierSearch
 
 /// One row of a text-only export on its way from SQLite to the sink, passed between threads by
@@ -134,7 +134,8 @@ final class RankedExportReader {
             hash: articleOf.string(9))
         articleOf.reset()
         let m = article.metadata
-        let bytes = 256 + article.path.utf8.count + article.title.utf8.count + article.hash.utf8.count
+        let bytes =
+            256 + article.path.utf8.count + article.title.utf8.count + article.hash.utf8.count
             + article.paths.reduce(0) { $0 + 32 + $1.utf8.count }
             + [m.author, m.date, m.dateSource, m.url, m.source, m.language].reduce(m.format.utf8.count) { $0 + ($1?.utf8.count ?? 0) }
         if cachedBytes + bytes > Self.cacheBudget {

@@ -1,9 +1,9 @@
-import Foundation
-import DossierSQLite
-import DossierSupport
-import DossierModel
 import DossierIndex
+import DossierModel
+import DossierSQLite
 import DossierSearch
+import DossierSupport
+import Foundation
 
 /// A hit as `export` sees it: the ``Hit`` plus the identities needed to dedupe rows and name documents.
 public struct ExportedHit: Sendable {
@@ -52,11 +52,13 @@ extension Searcher {
             // Snippets made in Swift exactly as FTS5 makes them, from FTS5's own instances
             // (``FTS5Instances``), so any query shape is exact. Only over an index made with the
             // tokenizer the maker uses (recorded in `meta`).
-            let maker = try snippets && madeWithSnippetTokenizer() && installInstances()
+            let maker =
+                try snippets && madeWithSnippetTokenizer() && installInstances()
                 ? FTS5SnippetMaker(connection: db, tokenizer: IndexSchema.tokenizer) : nil
             let inSwift = !snippets || maker != nil
             // A second connection ranks half the rows when there are enough to be worth it.
-            let snapshot = inSwift && !sliced && parallelExport ? try SharedSnapshot(path: path, minimumPassages: parallelExportMinimum) : nil
+            let snapshot =
+                inSwift && !sliced && parallelExport ? try SharedSnapshot(path: path, minimumPassages: parallelExportMinimum) : nil
             // Every row is computed and sorted before the first comes out: without a second
             // connection, let SQLite's sorter use more cores (measured for every hit of "the" in
             // 20k articles: 0.69 s -> 0.45 s for the statement alone).
@@ -153,42 +155,47 @@ extension Searcher {
                 try bindRanked(rows, request: request, node: node, filter: filter, sliced: false)
                 try rows.bind(range.0, named: ":low")
                 try rows.bind(range.1, named: ":high")
-                readers.append(try RankedExportReader(
-                    db: connection, rows: rows, multiPath: multiPath, withInstances: maker != nil, fts5Query: node.fts5))
+                readers.append(
+                    try RankedExportReader(
+                        db: connection, rows: rows, multiPath: multiPath, withInstances: maker != nil, fts5Query: node.fts5))
             }
         } else {
             let rows = try db.prepare(
                 "SELECT \(columns) \(Self.rankedTextMatches(filter: filter.sql))\(sliced ? " LIMIT :limit OFFSET :offset" : "")")
             try bindRanked(rows, request: request, node: node, filter: filter, sliced: sliced)
-            readers.append(try RankedExportReader(db: db, rows: rows, multiPath: multiPath, withInstances: maker != nil, fts5Query: node.fts5))
+            readers.append(
+                try RankedExportReader(db: db, rows: rows, multiPath: multiPath, withInstances: maker != nil, fts5Query: node.fts5))
         }
         lastExportReaders = readers.count
         var emitted = 0
         var snippetBytes: [UInt8] = []
         snippetBytes.reserveCapacity(1024)
         let path = self.path
-        try RowPipeline.run(produce: { (emit: (ExportItem) -> Bool) in
-            try RowPipeline.merge(producers: readers.map { reader in { try reader.run($0) } }, precedes: ExportItem.precedes) { item in
-                if let instances = item.instances {
-                    snippetBytes.removeAll(keepingCapacity: true)
-                    var text = item.exported.hit.text
-                    let made = text.withUTF8 { text in
-                        instances.withUnsafeBytes { maker!.snippet(of: text, instances: $0, into: &snippetBytes) }
+        try RowPipeline.run(
+            produce: { (emit: (ExportItem) -> Bool) in
+                try RowPipeline.merge(producers: readers.map { reader in { try reader.run($0) } }, precedes: ExportItem.precedes) { item in
+                    if let instances = item.instances {
+                        snippetBytes.removeAll(keepingCapacity: true)
+                        var text = item.exported.hit.text
+                        let made = text.withUTF8 { text in
+                            instances.withUnsafeBytes { maker!.snippet(of: text, instances: $0, into: &snippetBytes) }
+                        }
+                        // Only a passage whose text is not what FTS5 indexed (`dossier check` reports it) has no snippet.
+                        guard made else {
+                            throw IndexError.wrap(
+                                SQLiteError(code: 1, message: "no snippet for passage \(item.exported.passageID)"), path: path)
+                        }
+                        item.exported.hit.snippet = Self.mergeAdjacentMatches(utf8: snippetBytes)
+                        item.instances = nil
                     }
-                    // Only a passage whose text is not what FTS5 indexed (`dossier check` reports it) has no snippet.
-                    guard made else {
-                        throw IndexError.wrap(SQLiteError(code: 1, message: "no snippet for passage \(item.exported.passageID)"), path: path)
-                    }
-                    item.exported.hit.snippet = Self.mergeAdjacentMatches(utf8: snippetBytes)
-                    item.instances = nil
+                    return emit(item)
                 }
-                return emit(item)
-            }
-        }, consume: { item in
-            emitted += 1
-            item.exported.hit.rank = request.offset + emitted
-            return try sink(item.take())
-        })
+            },
+            consume: { item in
+                emitted += 1
+                item.exported.hit.rank = request.offset + emitted
+                return try sink(item.take())
+            })
         return emitted
     }
 

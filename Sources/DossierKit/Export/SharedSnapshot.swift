@@ -1,5 +1,5 @@
-import DossierSQLite
 import DossierIndex
+import DossierSQLite
 
 /// A second read connection to an index that sees exactly what a first one sees, although an
 /// `index` run may be committing meanwhile.

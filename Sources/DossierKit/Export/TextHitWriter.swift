@@ -27,7 +27,8 @@ public final class TextHitWriter: RowWriter {
         let path = TerminalText.sanitized(hit.path)
         let title = TerminalText.sanitized(hit.title)
         let location = colour ? Terminal.magenta(path) + ":" + Terminal.green(String(hit.passage)) : path + ":" + String(hit.passage)
-        let snippet = colour
+        let snippet =
+            colour
             ? hit.snippet(open: Terminal.boldRedOn, close: Terminal.reset)
             : hit.snippet(open: HitColumns.matchOpen, close: HitColumns.matchClose)
         let flat = snippet.split(whereSeparator: { $0 == "\n" }).joined(separator: " ")

@@ -21,9 +21,11 @@ public enum IndexError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(path) is not a Dossier index; pass --db with another path"
         case .incompatibleVersion(let path, let found):
             if found < IndexSchema.version {
-                return "\(path) was made by an older Dossier (schema \(found), expected \(IndexSchema.version)); index its folder again to bring it up to date"
+                return
+                    "\(path) was made by an older Dossier (schema \(found), expected \(IndexSchema.version)); index its folder again to bring it up to date"
             }
-            return "\(path) was made by another version of Dossier (schema \(found), expected \(IndexSchema.version)); delete it and index again"
+            return
+                "\(path) was made by another version of Dossier (schema \(found), expected \(IndexSchema.version)); delete it and index again"
         case .busy(let path):
             return "\(path) is being written by another `dossier index`; wait for it to finish"
         case .storage(let path, let message):

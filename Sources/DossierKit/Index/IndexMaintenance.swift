@@ -41,8 +41,14 @@ public enum IndexMaintenance {
                     "SELECT count(*) FROM articles AS a WHERE passage_count <> (SELECT count(*) FROM passages WHERE article_id = a.id)",
                     "articles whose passage count is wrong"
                 ),
-                ("SELECT abs((SELECT count(*) FROM passages) - (SELECT count(*) FROM passage_fts_docsize))", "passages missing from or extra in the full-text index"),
-                ("SELECT abs((SELECT count(*) FROM articles) - (SELECT count(*) FROM title_fts_docsize))", "titles missing from or extra in the title index"),
+                (
+                    "SELECT abs((SELECT count(*) FROM passages) - (SELECT count(*) FROM passage_fts_docsize))",
+                    "passages missing from or extra in the full-text index"
+                ),
+                (
+                    "SELECT abs((SELECT count(*) FROM articles) - (SELECT count(*) FROM title_fts_docsize))",
+                    "titles missing from or extra in the title index"
+                ),
             ]
             for (sql, label) in checks {
                 let n = try db.scalar(sql, as: Int.self) ?? 0

@@ -1,6 +1,6 @@
-import DossierSQLite
-import DossierModel
 import DossierIngest
+import DossierModel
+import DossierSQLite
 import DossierTopics
 
 /// Writes articles into a Dossier index.
@@ -65,7 +65,8 @@ public final class IndexWriter {
                 """, persistent: true)
             insertFile = try db.prepare("INSERT INTO files(root_id, path, size, mtime, hash) VALUES (?, ?, ?, ?, ?)", persistent: true)
             updateFile = try db.prepare("UPDATE files SET size = ?, mtime = ?, hash = ? WHERE id = ?", persistent: true)
-            insertPath = try db.prepare("INSERT OR REPLACE INTO article_paths(path, file_id, article_id) VALUES (?, ?, ?)", persistent: true)
+            insertPath = try db.prepare(
+                "INSERT OR REPLACE INTO article_paths(path, file_id, article_id) VALUES (?, ?, ?)", persistent: true)
             insertPassage = try db.prepare(
                 "INSERT INTO passages(article_id, ordinal, start, \"end\", text) VALUES (?, ?, ?, ?, ?)", persistent: true)
             insertPassageFTS = try db.prepare("INSERT INTO passage_fts(rowid, text) VALUES (?, ?)", persistent: true)
@@ -229,7 +230,9 @@ public final class IndexWriter {
         return try findArticle.step() ? findArticle.int64(0) : nil
     }
 
-    private func insert(_ article: Article, hash: String, bytes: Int, tags: ArticleTags? = nil, tokens: [FTS5Tokens?]? = nil) throws -> Int64 {
+    private func insert(_ article: Article, hash: String, bytes: Int, tags: ArticleTags? = nil, tokens: [FTS5Tokens?]? = nil) throws
+        -> Int64
+    {
         let m = article.metadata
         try insertArticle.bind([
             hash, article.path, article.title, m.author, m.date, m.dateSource, m.url, m.source, m.format, m.language, bytes,

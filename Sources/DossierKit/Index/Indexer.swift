@@ -1,7 +1,7 @@
 import Dispatch
+import DossierIngest
 import DossierSQLite
 import DossierSupport
-import DossierIngest
 import DossierTopics
 
 #if canImport(Glibc)
@@ -146,8 +146,13 @@ public final class Indexer {
             /// `batchesAhead`; with `last`, writes them all.
             func flush(last: Bool = false) throws {
                 if !batch.isEmpty {
-                    loading.append((batch, Self.loadJob(
-                        files: batch.map(\.0), loader: loader, taggers: taggers, tokenizers: tokenizers, jobs: options.jobs, queue: loadQueue)))
+                    loading.append(
+                        (
+                            batch,
+                            Self.loadJob(
+                                files: batch.map(\.0), loader: loader, taggers: taggers, tokenizers: tokenizers, jobs: options.jobs,
+                                queue: loadQueue)
+                        ))
                     batch.removeAll(keepingCapacity: true)
                 }
                 while loading.count > (last ? 0 : options.batchesAhead) {
@@ -230,9 +235,11 @@ public final class Indexer {
             while i < files.count {
                 do {
                     let loaded = try loader.load(files[i])
-                    let tokens = worker < tokenizers.count
+                    let tokens =
+                        worker < tokenizers.count
                         ? loaded.articles.map { $0.passages.map { FTS5Tokens.record($0.text, with: tokenizers[worker]) } } : nil
-                    let tags = worker < taggers.count
+                    let tags =
+                        worker < taggers.count
                         ? loaded.articles.indices.map { taggers[worker].tags(of: loaded.articles[$0], tokens: tokens?[$0]) } : nil
                     results.set(
                         i, .success(HashedFile(loaded: loaded, hashes: loaded.articles.map(ContentHash.of), tags: tags, tokens: tokens)))

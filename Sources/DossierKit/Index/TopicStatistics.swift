@@ -93,12 +93,14 @@ public final class TopicStatistics {
                 """
             let dated = "a.date IS NOT NULL AND length(a.date) >= 7 AND coalesce(a.date_source, 'content') <> 'mtime'"
             let s = try db.prepare(
-                "SELECT substr(a.date, 1, 7) AS month, count(DISTINCT a.id), count(DISTINCT p.id) \(selection) AND \(dated) GROUP BY month ORDER BY month")
+                "SELECT substr(a.date, 1, 7) AS month, count(DISTINCT a.id), count(DISTINCT p.id) \(selection) AND \(dated) GROUP BY month ORDER BY month"
+            )
             try s.bind([topicID, category?.lowercased()])
             var months: [Month] = []
             while try s.step() { months.append(Month(month: s.string(0), articles: s.int(1), passages: s.int(2))) }
-            let undated = try db.scalar(
-                "SELECT count(DISTINCT a.id) \(selection) AND NOT (\(dated))", [topicID, category?.lowercased()], as: Int.self) ?? 0
+            let undated =
+                try db.scalar(
+                    "SELECT count(DISTINCT a.id) \(selection) AND NOT (\(dated))", [topicID, category?.lowercased()], as: Int.self) ?? 0
             return Timeline(months: months, undatedArticles: undated)
         }
     }

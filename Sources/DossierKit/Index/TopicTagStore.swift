@@ -1,5 +1,5 @@
-import DossierSQLite
 import DossierModel
+import DossierSQLite
 import DossierTopics
 
 /// Writes topic tags into an index: for new passages as they are stored, and for every passage

@@ -1,5 +1,5 @@
-import DossierSupport
 import DossierModel
+import DossierSupport
 
 #if canImport(Glibc)
 import Glibc

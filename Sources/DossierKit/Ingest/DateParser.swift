@@ -242,7 +242,9 @@ public enum DateParser {
             } else if c == "(" {  // a comment such as "(PDT)"
                 while i < s.count, s[i] != ")" { i += 1 }
                 i += 1
-            } else if (c == "+" || c == "-"), i + 1 < s.count, isDigit(s[i + 1]), tokens.contains(where: { if case .time = $0 { return true } else { return false } }) {
+            } else if c == "+" || c == "-", i + 1 < s.count, isDigit(s[i + 1]),
+                tokens.contains(where: { if case .time = $0 { return true } else { return false } })
+            {
                 var j = i + 1
                 var digits = ""
                 while j < s.count, isDigit(s[j]) || s[j] == ":" {
@@ -331,7 +333,8 @@ public enum DateParser {
             return pad(p.year, 4) + "-" + pad(p.month) + "-" + pad(p.day) + "T" + pad(hour) + ":" + pad(p.minute) + ":" + pad(p.second)
         }
         // Convert to UTC through days since 1970.
-        let total = days(year: p.year, month: p.month, day: p.day) * 86_400
+        let total =
+            days(year: p.year, month: p.month, day: p.day) * 86_400
             + Int64(hour * 3600 + p.minute * 60 + p.second) - Int64(offset * 60)
         let day = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
         let rest = Int(total - day * 86_400)

@@ -113,7 +113,8 @@ public struct FolderWalker: Sendable {
                 guard stat(childRaw.cString, &target) == 0 else {
                     let code = errno
                     let reason: SkipReason =
-                        code == ELOOP ? .linkLoop : code == ENOENT || code == ENOTDIR ? .brokenLink : .unreadable(String(cString: strerror(code)))
+                        code == ELOOP
+                        ? .linkLoop : code == ENOENT || code == ENOTDIR ? .brokenLink : .unreadable(String(cString: strerror(code)))
                     try visit(.skipped(path: childDisplay, reason: reason))
                     continue
                 }

@@ -1,6 +1,6 @@
 import CLibXML2
-import Foundation
 import DossierModel
+import Foundation
 
 /// Reads saved web pages (`.html`, `.htm`, `.xhtml`, `.shtml`) with libxml2's HTML parser.
 ///
@@ -69,7 +69,10 @@ public struct HTMLReader: ByteArticleReader {
             var scanned = 0
             while end < utf8.endIndex, scanned < limit {
                 let b = utf8[end]
-                if b == 0x0A && previousNewline { end = utf8.index(before: end); break }
+                if b == 0x0A && previousNewline {
+                    end = utf8.index(before: end)
+                    break
+                }
                 previousNewline = b == 0x0A
                 end = utf8.index(after: end)
                 scanned += 1
@@ -124,7 +127,9 @@ public struct HTMLReader: ByteArticleReader {
                 value = value.dropFirst().drop(while: { $0 == " " || $0 == "\"" || $0 == "'" })
                 let name = value.prefix(while: { !" \"';>/".contains($0) })
                 guard !name.isEmpty else { continue }
-                let wide = ["utf-16", "utf16", "utf-32", "utf32", "ucs-2", "ucs2", "ucs-4", "ucs4", "unicode"].contains { name.hasPrefix($0) }
+                let wide = ["utf-16", "utf16", "utf-32", "utf32", "ucs-2", "ucs2", "ucs-4", "ucs4", "unicode"].contains {
+                    name.hasPrefix($0)
+                }
                 return wide ? "utf-8" : String(name)
             }
         }
@@ -291,7 +296,8 @@ private final class HTMLDocument {
                 let name = Self.name(node)
                 switch name {
                 case "meta":
-                    let key = (Self.attribute(node, "property") ?? Self.attribute(node, "name") ?? Self.attribute(node, "itemprop"))?.lowercased()
+                    let key = (Self.attribute(node, "property") ?? Self.attribute(node, "name") ?? Self.attribute(node, "itemprop"))?
+                        .lowercased()
                     if let key, let content = Self.attribute(node, "content") ?? Self.attribute(node, "datetime"), meta[key] == nil {
                         meta[key] = Whitespace.collapse(content)
                     }

@@ -1,5 +1,5 @@
-import Foundation
 import DossierModel
+import Foundation
 
 /// Reads scraper dumps and news-API responses: `.json` (one object, an array of objects, or an object
 /// wrapping such an array, like NewsAPI's `{"articles": [...]}` or a JSON Feed's `{"title": …, "items": [...]}`)
@@ -123,7 +123,9 @@ public struct JSONArticleReader: ByteArticleReader {
     /// The article an object holds, or nil when it has neither title nor text.
     func article(_ record: Record, path: String) -> Article? {
         var title = record.firstText(fields.keys[.title] ?? []).map(Whitespace.collapse).flatMap { $0.isEmpty ? nil : $0 }
-        if let markup = title, markup.utf8.contains(UInt8(ascii: "<")) || (markup.utf8.contains(UInt8(ascii: "&")) && markup.utf8.contains(UInt8(ascii: ";"))) {
+        if let markup = title,
+            markup.utf8.contains(UInt8(ascii: "<")) || (markup.utf8.contains(UInt8(ascii: "&")) && markup.utf8.contains(UInt8(ascii: ";")))
+        {
             // An HTML title (WordPress's "title": {"rendered": "Winter &amp; the market"}).
             title = Whitespace.collapse(HTMLReader.extract(html: markup).paragraphs.joined(separator: " "))
             if title?.isEmpty == true { title = nil }
@@ -143,7 +145,9 @@ public struct JSONArticleReader: ByteArticleReader {
             metadata.date = date
             metadata.dateSource = "content"
         }
-        return Article(path: path, title: title ?? TitleChooser.title(passages: passages, text: text), metadata: metadata, text: text, passages: passages)
+        return Article(
+            path: path, title: title ?? TitleChooser.title(passages: passages, text: text), metadata: metadata, text: text,
+            passages: passages)
     }
 
     /// The array of objects an API response wraps (`articles`, `items`, `results`, `response.docs`…):

@@ -35,7 +35,9 @@ public struct JSONFieldMap: Sendable, Equatable {
         ],
         .url: ["url", "link", "href", "permalink", "webUrl", "web_url", "canonical_url", "canonicalUrl", "uri", "sourceurl"],
         .author: ["author", "authors", "byline", "byline.original", "creator", "by", "writer", "dc:creator"],
-        .source: ["source", "source.name", "source_name", "sourceName", "site", "site_name", "siteName", "publisher", "domain", "outlet", "feed"],
+        .source: [
+            "source", "source.name", "source_name", "sourceName", "site", "site_name", "siteName", "publisher", "domain", "outlet", "feed",
+        ],
     ]
 
     /// The default map.

@@ -27,7 +27,8 @@ public struct MarkdownReader: ArticleReader {
             metadata.date = date
             metadata.dateSource = "content"
         }
-        let title = frontMatter["title"] ?? Self.firstHeading(text, from: bodyStart).map(Whitespace.collapse)
+        let title =
+            frontMatter["title"] ?? Self.firstHeading(text, from: bodyStart).map(Whitespace.collapse)
             ?? TitleChooser.title(passages: passages, text: text)
         return [Article(path: file.path, title: title, metadata: metadata, text: text, passages: passages)]
     }

@@ -1,5 +1,5 @@
-import DossierSupport
 import DossierModel
+import DossierSupport
 
 /// Splits an article's text into passages.
 ///

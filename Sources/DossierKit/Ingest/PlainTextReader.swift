@@ -22,7 +22,11 @@ public struct PlainTextReader: ArticleReader {
             metadata.date = date
             metadata.dateSource = "content"
         }
-        return [Article(path: file.path, title: TitleChooser.title(passages: passages, text: text), metadata: metadata, text: text, passages: passages)]
+        return [
+            Article(
+                path: file.path, title: TitleChooser.title(passages: passages, text: text), metadata: metadata, text: text,
+                passages: passages)
+        ]
     }
 }
 
@@ -41,7 +45,6 @@ enum Byline {
     }
 }
 
-
 /// Reads the date of a news dateline: `GENEVA, 12 March 2024 — ...`, `KYIV, Jan. 5, 2025 (AP) - ...`.
 ///
 /// The place is one or more capitalised words in upper case, then a comma, then a date that
@@ -53,7 +56,8 @@ enum Dateline {
             // (Only the first 41 characters are searched: a paragraph is long, and characters are not cheap.)
             guard let comma = paragraph.prefix(41).firstIndex(of: ",") else { continue }
             let place = paragraph[..<comma]
-            guard place.contains(where: \.isLetter), place.allSatisfy({ $0.isUppercase || $0 == " " || $0 == "-" || $0 == "." || $0 == "'" })
+            guard place.contains(where: \.isLetter),
+                place.allSatisfy({ $0.isUppercase || $0 == " " || $0 == "-" || $0 == "." || $0 == "'" })
             else { continue }
             let rest = paragraph[paragraph.index(after: comma)...]
             guard let end = rest.firstIndex(where: { $0 == "—" || $0 == "–" || $0 == "(" }) ?? rest.range(of: " - ")?.lowerBound

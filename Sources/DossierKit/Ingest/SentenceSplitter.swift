@@ -78,7 +78,8 @@ public enum SentenceSplitter {
     }
 
     static func trim(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int> {
-        var lower = range.lowerBound, upper = range.upperBound
+        var lower = range.lowerBound
+        var upper = range.upperBound
         while lower < upper, CharacterClass.isSpace(scalars[lower]) { lower += 1 }
         while upper > lower, CharacterClass.isSpace(scalars[upper - 1]) { upper -= 1 }
         return lower..<upper

@@ -68,7 +68,8 @@ public enum TextDecoder {
         units.reserveCapacity(bytes.count / 2)
         var index = bytes.startIndex
         while index + 1 < bytes.endIndex {
-            let a = UInt16(bytes[index]), b = UInt16(bytes[index + 1])
+            let a = UInt16(bytes[index])
+            let b = UInt16(bytes[index + 1])
             units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
             index += 2
         }
@@ -190,9 +191,11 @@ public enum TextDecoder {
             var inLeft = inBuffer.count
             while true {
                 let (status, produced, error) = chunk.withUnsafeMutableBufferPointer { outBuffer -> (Int, Int, Int32) in
-                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!).assumingMemoryBound(
+                        to: CChar.self)
                     var outLeft = outBuffer.count
-                    let status = inLeft == 0 ? iconv(cd, nil, nil, &outPointer, &outLeft) : iconv(cd, &inPointer, &inLeft, &outPointer, &outLeft)
+                    let status =
+                        inLeft == 0 ? iconv(cd, nil, nil, &outPointer, &outLeft) : iconv(cd, &inPointer, &inLeft, &outPointer, &outLeft)
                     return (status, outBuffer.count - outLeft, errno)
                 }
                 output += chunk[0..<produced]

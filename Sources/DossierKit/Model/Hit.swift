@@ -64,7 +64,9 @@ public struct Hit: Sendable, Equatable {
                 var o = 0
                 var i = 0
                 while i < source.count {
-                    if i + 2 < source.count && source[i] == 0xEE && source[i + 1] == 0x80 && (source[i + 2] == 0x80 || source[i + 2] == 0x81) {
+                    if i + 2 < source.count && source[i] == 0xEE && source[i + 1] == 0x80
+                        && (source[i + 2] == 0x80 || source[i + 2] == 0x81)
+                    {
                         for b in source[i + 2] == 0x80 ? openBytes : closeBytes {
                             out[o] = b
                             o += 1

@@ -1,5 +1,5 @@
-import DossierSQLite
 import DossierModel
+import DossierSQLite
 import DossierTopics
 
 /// A ``SearchPlan`` as SQL, in one linear pass:
@@ -108,7 +108,9 @@ struct CompiledPlan {
             // categories (whose names are pooled over many topics), are computed from the evidence.
             let stored = isTopic && topicRanking == .standard
             if isTopic {
-                legs.append("SELECT passage_id, \(10 * n), mentions, names, \(stored ? "weight" : "NULL") FROM passage_topics WHERE topic_id = :t\(n)")
+                legs.append(
+                    "SELECT passage_id, \(10 * n), mentions, names, \(stored ? "weight" : "NULL") FROM passage_topics WHERE topic_id = :t\(n)"
+                )
             } else {
                 legs.append(
                     """
@@ -154,7 +156,8 @@ struct CompiledPlan {
                 let share = "(CAST(coalesce(c.a\(n), 0) AS REAL) / max(a.passage_count, 1))"
                 let title = "(c.t\(n) IS NOT NULL)"
                 if !stored {
-                    scoreTerms.append(topicRanking.sql(idfParameter: ":idf\(n)", mentions: "c.m\(n)", names: "c.d\(n)", title: title, share: share))
+                    scoreTerms.append(
+                        topicRanking.sql(idfParameter: ":idf\(n)", mentions: "c.m\(n)", names: "c.d\(n)", title: title, share: share))
                 }
                 columnList += ["c.m\(n)", "c.d\(n)", title, share]
             }
@@ -181,7 +184,9 @@ struct CompiledPlan {
                 let bm25 = row.isNull(column) ? 0 : row.double(column)
                 let title = row.isNull(column + 1) ? 0 : ranking.titleBonus(row.double(column + 1))
                 column += 2
-                parts.append(.init(leaf: "text \(expression)", score: bm25 + title, detail: "bm25 \(Self.number(bm25)) + title \(Self.number(title))"))
+                parts.append(
+                    .init(
+                        leaf: "text \(expression)", score: bm25 + title, detail: "bm25 \(Self.number(bm25)) + title \(Self.number(title))"))
             case .topic(let id, let idf), .category(let id, let idf):
                 let isTopic: Bool
                 if case .topic = leaf { isTopic = true } else { isTopic = false }

@@ -121,7 +121,7 @@ package struct FTS5SnippetMaker {
     static func collectPhrases(_ node: QueryNode, _ body: ([String], Bool) -> Void) {
         switch node {
         case .phrase(let words, let prefix): body(words, prefix)
-        case .and(let nodes), .or(let nodes), .near(let nodes, _): nodes.forEach { collectPhrases($0, body) }
+        case .and(let nodes), .or(let nodes), .near(let nodes, _): for child in nodes { collectPhrases(child, body) }
         case .not(let a, let b):
             collectPhrases(a, body)
             collectPhrases(b, body)
@@ -145,7 +145,9 @@ package struct FTS5SnippetMaker {
     /// are found here, so nothing is stemmed and any query shape is exact. Returns false, leaving
     /// `out` as it was, when the text needs FTS5's own snippet() (a NUL byte, a malformed value,
     /// boundaries that disagree with FTS5's token count).
-    package mutating func snippet(of text: UnsafeBufferPointer<UInt8>, instances value: UnsafeRawBufferPointer, into out: inout [UInt8]) -> Bool {
+    package mutating func snippet(of text: UnsafeBufferPointer<UInt8>, instances value: UnsafeRawBufferPointer, into out: inout [UInt8])
+        -> Bool
+    {
         guard let value = FTS5Instances.View(value) else { return false }
         let columnSize = value.columnSize
         if text.contains(0) { return false }  // sqlite3_mprintf("%.*s") stops at a NUL

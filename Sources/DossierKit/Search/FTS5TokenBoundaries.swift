@@ -19,7 +19,8 @@ import DossierSQLite
 /// where its tokens are cost more than everything else in making the snippets.
 struct FTS5TokenBoundaries {
     private enum Class: UInt8 {
-        case unknown = 0, separator, token, continuing, unusable
+        case unknown = 0
+        case separator, token, continuing, unusable
     }
 
     private let tokenizer: FTS5Tokenizer
@@ -55,11 +56,11 @@ struct FTS5TokenBoundaries {
         let char = Array(String(value).utf8)
         let n = char.count
         var inside: [(Int, Int)] = []
-        (Array("a".utf8) + char + Array("a".utf8)).withUnsafeBufferPointer { text in
+        _ = (Array("a".utf8) + char + Array("a".utf8)).withUnsafeBufferPointer { text in
             tokenizer.tokenize(text) { _, start, end, _ in inside.append((start, end)) }
         }
         var alone: [(Int, Int)] = []
-        (Array(" ".utf8) + char + Array(" ".utf8)).withUnsafeBufferPointer { text in
+        _ = (Array(" ".utf8) + char + Array(" ".utf8)).withUnsafeBufferPointer { text in
             tokenizer.tokenize(text) { _, start, end, _ in alone.append((start, end)) }
         }
         let continues = inside.count == 1 && inside[0] == (0, n + 2)
@@ -152,7 +153,8 @@ struct FTS5TokenBoundaries {
                     width = 3
                 } else {
                     guard i + 3 < n else { return false }
-                    scalar = UInt32(byte & 0x07) << 18 | UInt32(base[i + 1] & 0x3F) << 12
+                    scalar =
+                        UInt32(byte & 0x07) << 18 | UInt32(base[i + 1] & 0x3F) << 12
                         | UInt32(base[i + 2] & 0x3F) << 6 | UInt32(base[i + 3] & 0x3F)
                     width = 4
                 }

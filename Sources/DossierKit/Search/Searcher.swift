@@ -1,7 +1,7 @@
-import DossierSQLite
-import DossierModel
-import DossierTopics
 import DossierIndex
+import DossierModel
+import DossierSQLite
+import DossierTopics
 
 #if canImport(Glibc)
 import Glibc
@@ -120,7 +120,8 @@ public final class Searcher {
             do {
                 lexicon = try Lexicon(compact: stored, source: "\(path) (stored lexicon)")
             } catch {
-                throw IndexError.storage(path: path, message: "its stored lexicon is unreadable (\(error.errors.first?.message ?? "")); index again")
+                throw IndexError.storage(
+                    path: path, message: "its stored lexicon is unreadable (\(error.errors.first?.message ?? "")); index again")
             }
         }
         let matcher = TopicMatcher(lexicon: lexicon)
@@ -179,14 +180,14 @@ public final class Searcher {
                     compiled = compiledPlan
                     let statement = try db.prepare(
                         compiledPlan.with + """
-                        SELECT p.id, \(compiledPlan.score) AS score\(compiledPlan.columns)
-                        FROM matched AS c
-                        JOIN passages AS p ON p.id = c.id
-                        JOIN articles AS a ON a.id = p.article_id
-                        WHERE 1\(compiledPlan.filter)
-                        ORDER BY score DESC, a.path, p.ordinal
-                        LIMIT :limit OFFSET :offset
-                        """)
+                            SELECT p.id, \(compiledPlan.score) AS score\(compiledPlan.columns)
+                            FROM matched AS c
+                            JOIN passages AS p ON p.id = c.id
+                            JOIN articles AS a ON a.id = p.article_id
+                            WHERE 1\(compiledPlan.filter)
+                            ORDER BY score DESC, a.path, p.ordinal
+                            LIMIT :limit OFFSET :offset
+                            """)
                     try compiledPlan.bind(statement)
                     try statement.bind(request.limit ?? -1, named: ":limit")
                     try statement.bind(request.offset, named: ":offset")
@@ -209,7 +210,8 @@ public final class Searcher {
                     FROM passages AS p JOIN articles AS a ON a.id = p.article_id WHERE p.id = ?
                     """)
                 let ftsSnippet = try cached(
-                    "SELECT snippet(passage_fts, 0, char(57344), char(57345), '…', 24) FROM passage_fts WHERE passage_fts MATCH ? AND rowid = ?")
+                    "SELECT snippet(passage_fts, 0, char(57344), char(57345), '…', 24) FROM passage_fts WHERE passage_fts MATCH ? AND rowid = ?"
+                )
                 let ftsHighlight = try cached(
                     "SELECT highlight(passage_fts, 0, char(57344), char(57345)) FROM passage_fts WHERE passage_fts MATCH ? AND rowid = ?")
                 let pathsOf = try cached("SELECT path FROM article_paths WHERE article_id = ? ORDER BY path")
@@ -303,9 +305,9 @@ public final class Searcher {
                 let compiled = try compile(plan, filters: request.filters, scoring: false)
                 let statement = try db.prepare(
                     compiled.with + """
-                    SELECT count(*) FROM matched AS c JOIN passages AS p ON p.id = c.id JOIN articles AS a ON a.id = p.article_id
-                    WHERE 1\(compiled.filter)
-                    """)
+                        SELECT count(*) FROM matched AS c JOIN passages AS p ON p.id = c.id JOIN articles AS a ON a.id = p.article_id
+                        WHERE 1\(compiled.filter)
+                        """)
                 try compiled.bind(statement)
                 guard try statement.step() else { return 0 }
                 return statement.int(0)
@@ -400,7 +402,8 @@ public final class Searcher {
 
     package static func wrap(_ error: any Error, path: String) -> any Error {
         if let error = error as? SQLiteError, error.primaryCode == 1 {  // SQLITE_ERROR from MATCH: a query FTS5 rejects
-            return SearchError.malformedQuery(reason: "the index cannot run this query", hint: "pass --literal to search the words as typed")
+            return SearchError.malformedQuery(
+                reason: "the index cannot run this query", hint: "pass --literal to search the words as typed")
         }
         return IndexError.wrap(error, path: path)
     }

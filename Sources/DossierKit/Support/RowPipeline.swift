@@ -61,12 +61,12 @@ package enum RowPipeline {
                 done.enter()
                 threads.append(producerThread(Job(produce), channel: channels[index], batchSize: batchSize) { done.leave() })
             }
-            threads.forEach { $0.start() }
+            for thread in threads { thread.start() }
             // The head batch of each producer and the position in it.
             var heads: [[Item]] = channels.map { $0.take() ?? [] }
             var positions = Array(repeating: 0, count: channels.count)
             var consumerError: (any Error)?
-            func cancelAll() { channels.forEach { $0.cancel() } }
+            func cancelAll() { for channel in channels { channel.cancel() } }
             outer: while true {
                 var best = -1
                 for k in heads.indices where positions[k] < heads[k].count {

@@ -12,7 +12,7 @@ final class AliasPattern: Sendable {
     /// The words as written, for case-sensitive names (nil otherwise).
     let written: [String]?
     /// The name as written in the lexicon (`Kalashnikov*`), for matches.
-    let name_: String
+    let writtenName: String
     let prefix: Bool
     /// Veto phrases (stemmed words), each with the offsets at which this alias sits inside it.
     let vetoes: [(stems: [String], offsets: [Int])]
@@ -24,7 +24,7 @@ final class AliasPattern: Sendable {
     init(_ alias: TopicAlias, topic: Int, name: Int, text: String) {
         self.topic = topic
         self.name = name
-        self.name_ = alias.written
+        self.writtenName = alias.written
         let tokens = TopicTokenizer.tokens(in: text)
         var stems = tokens.map(\.stem)
         if alias.prefix, let last = tokens.last { stems[stems.count - 1] = last.folded }

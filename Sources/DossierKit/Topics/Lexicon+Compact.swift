@@ -33,7 +33,9 @@ extension Lexicon {
             case "A":
                 guard fields.count >= 3, !topics.isEmpty else { throw fail() }
                 topics[topics.count - 1].aliases.append(
-                    TopicAlias(text: fields[1], prefix: fields[2].contains("p"), caseSensitive: fields[2].contains("s"), not: Array(fields.dropFirst(3))))
+                    TopicAlias(
+                        text: fields[1], prefix: fields[2].contains("p"), caseSensitive: fields[2].contains("s"),
+                        not: Array(fields.dropFirst(3))))
             default:
                 throw fail()
             }

@@ -1,5 +1,5 @@
-import Yams
 import DossierSupport
+import Yams
 
 /// The topics Dossier knows: categories of weapons, organizations, places, people and treaties,
 /// each with the names articles use for them.
@@ -139,7 +139,6 @@ public struct Lexicon: Sendable, Equatable {
     }
 }
 
-
 /// Reads lexicon YAML into topics, collecting every problem with its line.
 struct LexiconReader {
     let source: String
@@ -192,7 +191,8 @@ struct LexiconReader {
         var lines: [String: Int] = [:]
         for topic in topics {
             if let first = lines[topic.id] {
-                errors.append(LexiconError(source: source, line: topic.line, message: "duplicate topic id `\(topic.id)` (first at line \(first))"))
+                errors.append(
+                    LexiconError(source: source, line: topic.line, message: "duplicate topic id `\(topic.id)` (first at line \(first))"))
             } else {
                 lines[topic.id] = topic.line
             }
@@ -366,8 +366,8 @@ struct LexiconReader {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let where_ = context.map { " \($0.text)" } ?? ""
-            return LexiconError(source: source, line: mark.line, message: "invalid YAML: \(problem)\(where_)")
+            let location = context.map { " \($0.text)" } ?? ""
+            return LexiconError(source: source, line: mark.line, message: "invalid YAML: \(problem)\(location)")
         default:
             let first = "\(error)".split(separator: "\n").first.map(String.init) ?? "invalid YAML"
             return LexiconError(source: source, line: 0, message: "invalid YAML: \(first)")

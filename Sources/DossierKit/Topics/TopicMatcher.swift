@@ -123,7 +123,7 @@ public struct TopicMatcher: Sendable {
                 if pattern.written != nil && scalars.isEmpty && !Words.knowsWrittenWords { scalars = Array(text.unicodeScalars) }
                 guard pattern.matches(tokens, at: start, scalars: scalars), !pattern.isVetoed(tokens, at: start) else { continue }
                 let match = Match(
-                    topic: topicIDs[pattern.topic], name: pattern.name_, start: tokens.start(start),
+                    topic: topicIDs[pattern.topic], name: pattern.writtenName, start: tokens.start(start),
                     end: tokens.end(start + pattern.stems.count - 1),
                     firstWord: start, endWord: start + pattern.stems.count)
                 // Names of one topic that match the same words ("cluster munitions", "cluster munition") are one name.

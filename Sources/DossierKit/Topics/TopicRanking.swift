@@ -73,7 +73,8 @@ public struct TopicRanking: Sendable, Equatable {
     /// `t` (0/1 title) and `f` (share), with `idf` bound to `:idf`-style parameter `idfParameter`.
     /// Values are bound, never spliced; only the weights (numbers of this struct) are written in.
     package func sql(idfParameter p: String, mentions m: String, names d: String, title t: String, share f: String) -> String {
-        let mentions = "(CASE WHEN coalesce(\(m), 0) > 0 THEN \(m) * \(k1 + 1) / (\(m) + \(k1)) "
+        let mentions =
+            "(CASE WHEN coalesce(\(m), 0) > 0 THEN \(m) * \(k1 + 1) / (\(m) + \(k1)) "
             + "+ \(names) * min(max(\(d) - 1, 0), \(maxExtraNames)) ELSE 0 END)"
         return "\(p) * (\(mentions) + \(title) * coalesce(\(t), 0) + \(focus) * coalesce(\(f), 0))"
     }

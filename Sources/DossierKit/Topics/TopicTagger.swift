@@ -1,5 +1,5 @@
-import DossierSQLite
 import DossierModel
+import DossierSQLite
 
 /// Tags many texts fast with one ``TopicMatcher``: it remembers each word's stem and whether any
 /// name starts with it, so a word seen before costs one lookup. ``tags(in:)`` gives exactly

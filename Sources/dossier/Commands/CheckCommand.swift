@@ -1,6 +1,6 @@
 import ArgumentParser
-import DossierIndex
 import DossierExport
+import DossierIndex
 
 /// `dossier check`: is the index sound?
 struct CheckCommand: ParsableCommand {

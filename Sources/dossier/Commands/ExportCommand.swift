@@ -1,9 +1,9 @@
 import ArgumentParser
-import Foundation
+import DossierExport
 import DossierIndex
 import DossierSearch
-import DossierExport
 import DossierSupport
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -34,7 +34,9 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(name: [.short, .long], help: "Output format: csv, tsv, jsonl, json or opensearch (default: from the --output extension, else jsonl).")
+    @Option(
+        name: [.short, .long],
+        help: "Output format: csv, tsv, jsonl, json or opensearch (default: from the --output extension, else jsonl).")
     var format: ExportFormat?
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
@@ -116,7 +118,9 @@ struct ExportCommand: ParsableCommand {
             return [QuerySpec(id: "1", line: 1, topic: topic, category: category, since: since, until: until, sources: source)]
         }
         return queries.enumerated().map { index, text in
-            QuerySpec(id: String(index + 1), line: index + 1, query: text, topic: topic, category: category, since: since, until: until, sources: source)
+            QuerySpec(
+                id: String(index + 1), line: index + 1, query: text, topic: topic, category: category, since: since, until: until,
+                sources: source)
         }
     }
 
@@ -143,7 +147,8 @@ struct ExportCommand: ParsableCommand {
         let specs = try makeSpecs()
         let searcher = try Searcher(path: database.path, memoryMapped: false)
         let exporter = BatchExporter(
-            searcher: searcher, options: .init(limitPerQuery: limitPerQuery, dedupe: dedupe, mode: literal ? .literal : .syntax, snippets: !noSnippets))
+            searcher: searcher,
+            options: .init(limitPerQuery: limitPerQuery, dedupe: dedupe, mode: literal ? .literal : .syntax, snippets: !noSnippets))
         let prepared = try exporter.prepare(specs)
         let manifestPath = noManifest ? nil : (manifest ?? output.map { $0 + ".manifest.json" })
         // Read beside the export's start, so the manifest describes the index the rows came from.
@@ -155,7 +160,8 @@ struct ExportCommand: ParsableCommand {
         let destination: OutputSink = file ?? FileDescriptorSink()
         // The output's SHA-256 is only for the manifest: no manifest, no hashing.
         let hashing = manifestPath == nil ? nil : HashingSink(destination)
-        let writer = ExportRowWriters.make(format, sink: hashing ?? destination, dedupe: dedupe, neutralizeFormulas: !rawCells, indexName: indexName)
+        let writer = ExportRowWriters.make(
+            format, sink: hashing ?? destination, dedupe: dedupe, neutralizeFormulas: !rawCells, indexName: indexName)
         let bar = (!quiet && Console.stderrIsTerminal) ? ExportProgressLine() : nil
         let outcomes: [BatchExporter.Outcome]
         let fingerprint: IndexFingerprint?
@@ -172,8 +178,11 @@ struct ExportCommand: ParsableCommand {
         bar?.finish()
         if let manifestPath, let fingerprint, let hashing {
             let record = ExportManifest(
-                dossierVersion: DossierVersion.string, indexPath: database.path, fingerprint: fingerprint, lexiconHash: try? TopicStatistics(path: database.path).lexiconHash(),
-                format: format, options: .init(limitPerQuery: limitPerQuery, dedupe: dedupe, rawCells: rawCells, literal: literal,
+                dossierVersion: DossierVersion.string, indexPath: database.path, fingerprint: fingerprint,
+                lexiconHash: try? TopicStatistics(path: database.path).lexiconHash(),
+                format: format,
+                options: .init(
+                    limitPerQuery: limitPerQuery, dedupe: dedupe, rawCells: rawCells, literal: literal,
                     indexName: format == .opensearch ? indexName : nil, snippets: !noSnippets),
                 queriesFile: queriesFileHash, outcomes: outcomes, outputPath: output, outputBytes: hashing.byteCount,
                 outputSHA256: hashing.sha256, started: started, finished: Date())

@@ -1,6 +1,6 @@
 import ArgumentParser
-import DossierIngest
 import DossierIndex
+import DossierIngest
 import DossierSupport
 
 /// `dossier index FOLDER...`: add folders to the index, or bring it up to date.
@@ -64,7 +64,8 @@ struct IndexCommand: ParsableCommand {
         let fields = try jsonFields.map { try JSONFieldMap(parsing: $0) } ?? JSONFieldMap()
         let loader = ArticleLoader(splitter: PassageSplitter(), jsonFields: fields)
         let indexer = Indexer(databasePath: database.path, options: options, loader: loader)
-        let bar = (!quiet && Console.stderrIsTerminal) ? ProgressBar(total: folders.reduce(0) { $0 + FolderWalker().countFiles(root: $1) }) : nil
+        let bar =
+            (!quiet && Console.stderrIsTerminal) ? ProgressBar(total: folders.reduce(0) { $0 + FolderWalker().countFiles(root: $1) }) : nil
         let report = try indexer.run(roots: folders) { progress in
             bar?.update(done: progress.filesDone, bytes: progress.bytesDone, elapsed: progress.elapsed)
         }

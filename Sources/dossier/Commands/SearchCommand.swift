@@ -1,7 +1,7 @@
 import ArgumentParser
+import DossierExport
 import DossierModel
 import DossierSearch
-import DossierExport
 import DossierSupport
 
 /// `dossier search QUERY`: ranked passages.
@@ -45,7 +45,9 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, help: "In CSV and TSV, do not prefix cells that a spreadsheet would run as formulas.")
     var rawCells = false
 
-    @Option(name: .long, help: ArgumentHelp("Only passages tagged with this topic (id, label or alias); repeat to require several.", valueName: "topic"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Only passages tagged with this topic (id, label or alias); repeat to require several.", valueName: "topic"))
     var topic: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Only passages naming a topic of this category; repeat to require several.", valueName: "name"))
@@ -74,7 +76,8 @@ struct SearchCommand: ParsableCommand {
         let searcher = try Searcher(path: database.path)
         try lexicon.checkMatches(indexHash: try searcher.lexiconHash(), database: database.path)
         var request = SearchRequest(
-            query: parsed, filters: filterOptions.filters, limit: limit, offset: offset, topics: topic, categories: category, expand: !exact)
+            query: parsed, filters: filterOptions.filters, limit: limit, offset: offset, topics: topic, categories: category, expand: !exact
+        )
         let out = FileDescriptorSink()
         if explain {
             Console.note("query: \(try searcher.plan(request).description)")
@@ -87,12 +90,15 @@ struct SearchCommand: ParsableCommand {
             if n == 0 { throw ExitCode(1) }
             return
         }
-        let writer = RowWriters.make(format.rowFormat, sink: out, colour: format == .text && Console.useColour(color), neutralizeFormulas: !rawCells)
+        let writer = RowWriters.make(
+            format.rowFormat, sink: out, colour: format == .text && Console.useColour(color), neutralizeFormulas: !rawCells)
         let found = try searcher.search(request, explaining: explain) { hit, explanation in
             try writer.write(hit)
             if let explanation {
                 try out.flush()
-                Console.text("#\(hit.rank) \(hit.path):\(hit.passage) score \(Figures.score(explanation.score))\n" + explanation.lines.joined(separator: "\n") + "\n")
+                Console.text(
+                    "#\(hit.rank) \(hit.path):\(hit.passage) score \(Figures.score(explanation.score))\n"
+                        + explanation.lines.joined(separator: "\n") + "\n")
             }
             return true
         }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import DossierIndex
 import DossierExport
+import DossierIndex
 import DossierSupport
 
 /// `dossier stats`: what the index holds.

@@ -1,9 +1,9 @@
 import ArgumentParser
-import DossierTopics
+import DossierExport
 import DossierIndex
 import DossierSearch
-import DossierExport
 import DossierSupport
+import DossierTopics
 
 /// `dossier topics`: the lexicon's topics with counts, co-occurring topics, counts per month,
 /// and `--check` for lexicon files.
@@ -88,7 +88,8 @@ struct TopicsCommand: ParsableCommand {
         let found = lexicon.topics(named: name)
         guard !found.isEmpty else { throw DossierError(description: "no topic is named \"\(name)\"; list them with `dossier topics`") }
         guard found.count == 1 else {
-            throw DossierError(description: "\"\(name)\" names several topics (\(found.map(\.id).joined(separator: ", "))); pass one of these ids")
+            throw DossierError(
+                description: "\"\(name)\" names several topics (\(found.map(\.id).joined(separator: ", "))); pass one of these ids")
         }
         return found[0].id
     }
@@ -100,9 +101,10 @@ struct TopicsCommand: ParsableCommand {
             let checked = try Lexicon(contentsOfFile: file)
             let merged = Lexicon.builtIn.merging(checked)
             let replaced = checked.topics.filter { Lexicon.builtIn.topic(id: $0.id) != nil }.count
-            try out.write(TerminalText.sanitized(
-                "\(file): ok: \(checked.topics.count) topics in \(checked.categories.count) categories"
-                    + " (\(replaced) replacing built-in topics; \(merged.topics.count) in all)\n"))
+            try out.write(
+                TerminalText.sanitized(
+                    "\(file): ok: \(checked.topics.count) topics in \(checked.categories.count) categories"
+                        + " (\(replaced) replacing built-in topics; \(merged.topics.count) in all)\n"))
             try out.flush()
             return
         }
@@ -128,15 +130,19 @@ struct TopicsCommand: ParsableCommand {
             try out.write(bytes: DelimitedCells.line(["id", "label", "category", "passages", "articles"], style: .csv, neutralize: false))
             for row in rows {
                 // id, label and category are text from the lexicon: neutralised like search and export cells.
-                try out.write(bytes: DelimitedCells.line(
-                    [row.id, row.label, row.category, String(row.passages), String(row.articles)], style: .csv,
-                    neutralize: [true, true, true, false, false]))
+                try out.write(
+                    bytes: DelimitedCells.line(
+                        [row.id, row.label, row.category, String(row.passages), String(row.articles)], style: .csv,
+                        neutralize: [true, true, true, false, false]))
             }
         case .text:
             let header = ["TOPIC", "LABEL", "CATEGORY", "PASSAGES", "ARTICLES"]
             let cells = rows.map {
-                [TerminalText.sanitized($0.id), TerminalText.sanitized($0.label), TerminalText.sanitized($0.category), Figures.grouped($0.passages),
-                 Figures.grouped($0.articles)]
+                [
+                    TerminalText.sanitized($0.id), TerminalText.sanitized($0.label), TerminalText.sanitized($0.category),
+                    Figures.grouped($0.passages),
+                    Figures.grouped($0.articles),
+                ]
             }
             try out.write(Self.table([header] + cells, rightAligned: [3, 4]))
         }
@@ -160,8 +166,9 @@ struct TopicsCommand: ParsableCommand {
         case .csv:
             try out.write(bytes: DelimitedCells.line(["month", "articles", "passages"], style: .csv, neutralize: false))
             for month in timeline.months {
-                try out.write(bytes: DelimitedCells.line(
-                    [month.month, String(month.articles), String(month.passages)], style: .csv, neutralize: [true, false, false]))
+                try out.write(
+                    bytes: DelimitedCells.line(
+                        [month.month, String(month.articles), String(month.passages)], style: .csv, neutralize: [true, false, false]))
             }
         case .text:
             let widest = timeline.months.map(\.articles).max() ?? 0

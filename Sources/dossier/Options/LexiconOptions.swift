@@ -1,6 +1,6 @@
 import ArgumentParser
-import DossierTopics
 import DossierIndex
+import DossierTopics
 
 #if canImport(Glibc)
 import Glibc

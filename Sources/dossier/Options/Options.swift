@@ -1,6 +1,6 @@
 import ArgumentParser
-import DossierSearch
 import DossierExport
+import DossierSearch
 
 #if canImport(Glibc)
 import Glibc
@@ -35,7 +35,8 @@ enum DossierVersion {
 
 /// `--since`, `--until`, `--source`, `--path`: which articles a search looks in.
 struct FilterOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Only articles dated on or after this (ISO 8601: 2023, 2023-07, 2023-07-06).", valueName: "date"))
+    @Option(
+        name: .long, help: ArgumentHelp("Only articles dated on or after this (ISO 8601: 2023, 2023-07, 2023-07-06).", valueName: "date"))
     var since: String?
 
     @Option(name: .long, help: ArgumentHelp("Only articles dated on or before this (2023-07 means to the end of July).", valueName: "date"))

@@ -1,5 +1,5 @@
-import DossierIndex
 import DossierExport
+import DossierIndex
 import Foundation
 import Testing
 

@@ -1,6 +1,6 @@
+import DossierExport
 import DossierModel
 import DossierSearch
-import DossierExport
 import Foundation
 import Testing
 
@@ -33,7 +33,10 @@ import Testing
         _ = try exporter.run(queries, writer: collect)
         for query in queries {
             var expected: [Hit] = []
-            try searcher.search(SearchRequest(query: query.request.query, limit: nil)) { expected.append($0); return true }
+            try searcher.search(SearchRequest(query: query.request.query, limit: nil)) {
+                expected.append($0)
+                return true
+            }
             #expect(collect.rows.filter { $0.queryID == query.spec.id }.map(\.hit.hit) == expected)
         }
         // Queries in file order.
@@ -76,7 +79,10 @@ import Testing
         do {
             _ = try exporter.prepare(QueryFile.parse("ceasefire\n\"unclosed\n", path: "q.txt"))
         } catch let error as ExportError {
-            guard case .invalidQuery(let id, let line, _) = error else { Issue.record("got \(error)"); return }
+            guard case .invalidQuery(let id, let line, _) = error else {
+                Issue.record("got \(error)")
+                return
+            }
             #expect(id == "2" && line == 2)
         }
     }
@@ -88,7 +94,9 @@ import Testing
         let specs = try QueryFile.parse("- id: a\n  topic: cluster munitions\n", path: "q.yaml")
         let queries = try exporter.prepare(specs)
         #expect(queries.count == 1)
-        #expect(try searcher.count(queries[0].request) == (try searcher.count(SearchRequest(query: nil, limit: nil, topics: ["cluster munitions"]))))
+        #expect(
+            try searcher.count(queries[0].request)
+                == (try searcher.count(SearchRequest(query: nil, limit: nil, topics: ["cluster munitions"]))))
     }
 
     @Test func anUnknownTopicIsReportedWithItsLineBeforeAnyOutput() throws {
@@ -120,7 +128,9 @@ import Testing
         let exporter = BatchExporter(searcher: try fixture.searcher())
         let queries = try exporter.prepare(QueryFile.parse(ExportFixture.queryText, path: "q.txt"))
         var seen: [Int] = []
-        _ = try exporter.run(queries, writer: ExportRowWriters.make(.csv, sink: StringSink(), dedupe: false)) { seen.append($0.queriesDone) }
+        _ = try exporter.run(queries, writer: ExportRowWriters.make(.csv, sink: StringSink(), dedupe: false)) {
+            seen.append($0.queriesDone)
+        }
         #expect(seen == [1, 2, 3, 4, 5, 6])
     }
 
@@ -130,12 +140,23 @@ import Testing
         let request = SearchRequest(query: try QueryParser().parse("monitors"), limit: nil)
         var with: [Hit] = []
         var without: [Hit] = []
-        try searcher.exportHits(request) { with.append($0.hit); return true }
-        try searcher.exportHits(request, snippets: false) { without.append($0.hit); return true }
+        try searcher.exportHits(request) {
+            with.append($0.hit)
+            return true
+        }
+        try searcher.exportHits(request, snippets: false) {
+            without.append($0.hit)
+            return true
+        }
         #expect(with.count == 4 && without.count == 4)
         #expect(without.allSatisfy { $0.snippet.isEmpty })
         #expect(with.allSatisfy { !$0.snippet.isEmpty })
-        #expect(with.map { var h = $0; h.snippet = ""; return h } == without)
+        #expect(
+            with.map {
+                var h = $0
+                h.snippet = ""
+                return h
+            } == without)
     }
 
     @Test func exportHitsHonoursLimitAndOffsetLikeSearch() throws {
@@ -145,8 +166,14 @@ import Testing
         for (limit, offset) in [(2, 0), (3, 2), (100, 1)] {
             var expected: [Hit] = []
             var got: [Hit] = []
-            try searcher.search(SearchRequest(query: query, limit: limit, offset: offset)) { expected.append($0); return true }
-            try searcher.exportHits(SearchRequest(query: query, limit: limit, offset: offset)) { got.append($0.hit); return true }
+            try searcher.search(SearchRequest(query: query, limit: limit, offset: offset)) {
+                expected.append($0)
+                return true
+            }
+            try searcher.exportHits(SearchRequest(query: query, limit: limit, offset: offset)) {
+                got.append($0.hit)
+                return true
+            }
             #expect(got == expected)
         }
     }

@@ -1,6 +1,6 @@
-import DossierSupport
-import DossierModel
 import DossierExport
+import DossierModel
+import DossierSupport
 import Testing
 
 /// Formula protection is the same in every delimited output (search, export and `topics`).

@@ -1,9 +1,10 @@
 import CSV
-@testable import DossierModel
-@testable import DossierExport
-import PropertyBased
 import Foundation
+import PropertyBased
 import Testing
+
+@testable import DossierExport
+@testable import DossierModel
 
 /// CSV and TSV read back through a CSV parser give the hits' values, with formula-like cells neutralised.
 @Suite struct ExportCSVRoundTripTests {
@@ -23,8 +24,12 @@ import Testing
         let textColumn = header.firstIndex(of: "text")!
         let texts = Set(rows.map { $0[textColumn] })
         // Quotes, commas, a line break inside a cell, and formula-like starts come back unchanged.
-        #expect(texts.contains("Delegates met on Monday, and the talks on the ceasefire resumed after a week's pause. \"We are hopeful,\" said one delegate."))
-        #expect(texts.contains("-5 degrees at night made the ceasefire monitors' work harder;\nobservers counted shells, drones and mortars."))
+        #expect(
+            texts.contains(
+                "Delegates met on Monday, and the talks on the ceasefire resumed after a week's pause. \"We are hopeful,\" said one delegate."
+            ))
+        #expect(
+            texts.contains("-5 degrees at night made the ceasefire monitors' work harder;\nobservers counted shells, drones and mortars."))
         #expect(texts.contains("=HYPERLINK(\"http://example.invalid\",\"ceasefire terms\") appeared in a leaked spreadsheet of the talks."))
         #expect(texts.contains("+44 20 7946 0000 is the number the monitors gave for reports of drone strikes."))
         #expect(texts.contains("@monitors posted a photo of the drone debris, with a caption in \"quotes\"."))
@@ -89,7 +94,9 @@ import Testing
         #expect(sink.text.hasSuffix("\r\n"))
         let (header, rows) = try rows(sink.text)
         #expect(rows.count == 2)
-        let expected: [String: String] = ["query_id": cell, "query": cell, "path": cell, "title": cell, "author": cell, "source": cell, "text": cell, "snippet": cell]
+        let expected: [String: String] = [
+            "query_id": cell, "query": cell, "path": cell, "title": cell, "author": cell, "source": cell, "text": cell, "snippet": cell,
+        ]
         for (name, value) in expected {
             #expect(rows[0][header.firstIndex(of: name)!] == value, "\(name)")
         }

@@ -1,6 +1,6 @@
+import DossierExport
 import DossierIndex
 import DossierSearch
-import DossierExport
 import Foundation
 
 /// A temporary folder of small articles written for these tests (no outside text), indexed once.

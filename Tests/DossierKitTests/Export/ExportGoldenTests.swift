@@ -6,7 +6,9 @@ import Testing
 /// Set `DOSSIER_UPDATE_GOLDEN=1` to rewrite the files under `Tests/Fixtures/export/` after a deliberate change.
 @Suite struct ExportGoldenTests {
     func check(_ got: String, golden name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        if let report = Golden.check(got, name, folder: "export") { Issue.record(Comment(rawValue: report), sourceLocation: sourceLocation) }
+        if let report = Golden.check(got, name, folder: "export") {
+            Issue.record(Comment(rawValue: report), sourceLocation: sourceLocation)
+        }
     }
 
     @Test(arguments: [

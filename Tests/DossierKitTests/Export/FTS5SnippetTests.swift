@@ -1,8 +1,9 @@
-@testable import DossierIndex
-@testable import DossierSearch
 import DossierSQLite
 import Foundation
 import Testing
+
+@testable import DossierIndex
+@testable import DossierSearch
 
 /// ``FTS5SnippetMaker`` against FTS5's own snippet(), on generated passages (Unicode, diacritics,
 /// sentence breaks, short and long texts) and many query shapes. Set `DOSSIER_SNIPPET_DB` to an
@@ -53,7 +54,8 @@ import Testing
     /// Steps the passages matching `node` (column 0 their text, column 1 FTS5's snippet, then
     /// `extra`) and calls `check` with each row, FTS5's snippet and the text; returns the rows.
     func eachMatch(
-        db: Connection, node: QueryNode, extra: String = "", limit: Int?, _ check: (Statement, _ expected: String, _ passage: String) -> Void
+        db: Connection, node: QueryNode, extra: String = "", limit: Int?,
+        _ check: (Statement, _ expected: String, _ passage: String) -> Void
     ) throws -> Int {
         let rows = try db.prepare(
             "SELECT p.text, \(Self.snippetSQL)\(extra) FROM passage_fts JOIN passages AS p ON p.id = passage_fts.rowid WHERE passage_fts MATCH ?"

@@ -1,5 +1,5 @@
-import DossierModel
 import DossierExport
+import DossierModel
 import Foundation
 import Testing
 
@@ -62,8 +62,13 @@ import Testing
         let hit = Hit(
             rank: 1, score: 1.5, path: "a.txt", paths: ["a.txt"], title: "T", metadata: ArticleMetadata(), passage: 3, start: 0,
             end: 4, text: "text", snippet: "text", topics: [])
-        try writer.write(ExportRow(queryID: "q", query: "text", queryIDs: ["q"], hit: ExportedHit(hit: hit, passageID: 9, articleHash: String(repeating: "ab", count: 32))))
+        try writer.write(
+            ExportRow(
+                queryID: "q", query: "text", queryIDs: ["q"],
+                hit: ExportedHit(hit: hit, passageID: 9, articleHash: String(repeating: "ab", count: 32))))
         try writer.finish()
-        #expect(sink.text.hasPrefix("{\"index\":{\"_index\":\"osint-2026\",\"_id\":\"abababababababababababababababab-3\"}}\n{\"query_id\":\"q\","))
+        #expect(
+            sink.text.hasPrefix(
+                "{\"index\":{\"_index\":\"osint-2026\",\"_id\":\"abababababababababababababababab-3\"}}\n{\"query_id\":\"q\","))
     }
 }

@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct QueryFileTests {
     @Test func plainTextIdsAreLineNumbers() throws {
-        let specs = try QueryFile.parse("\u{FEFF}cluster munitions\r\n# a comment\r\n\r\n  Taliban  \n\"al Qaeda\" OR Kabul\n", path: "w.txt")
+        let specs = try QueryFile.parse(
+            "\u{FEFF}cluster munitions\r\n# a comment\r\n\r\n  Taliban  \n\"al Qaeda\" OR Kabul\n", path: "w.txt")
         #expect(specs.map(\.id) == ["1", "4", "5"])
         #expect(specs.map(\.query) == ["cluster munitions", "Taliban", "\"al Qaeda\" OR Kabul"])
         #expect(specs.map(\.line) == [1, 4, 5])
@@ -32,7 +33,11 @@ import Testing
             """
         let specs = try QueryFile.parse(yaml, path: "weekly.yaml")
         #expect(specs.count == 3)
-        #expect(specs[0] == QuerySpec(id: "dpicm", line: 2, query: "cluster munitions", since: "2023-07", until: "2023-12-31", sources: ["abc.net.au", "reuters"]))
+        #expect(
+            specs[0]
+                == QuerySpec(
+                    id: "dpicm", line: 2, query: "cluster munitions", since: "2023-07", until: "2023-12-31",
+                    sources: ["abc.net.au", "reuters"]))
         #expect(specs[1] == QuerySpec(id: "7", line: 7, topic: "cluster munitions", category: "weapon"))
         #expect(specs[1].label == "topic:cluster munitions category:weapon")
         #expect(specs[2] == QuerySpec(id: "10", line: 10, query: "Taliban", sources: ["abc.net.au"]))
@@ -60,7 +65,10 @@ import Testing
             let specs = try QueryFile.parse(text, path: path)
             Issue.record("parsed \(specs) from \(text.debugDescription)")
         } catch let error as ExportError {
-            guard case .malformedEntry(let p, let l, _) = error else { Issue.record("got \(error)"); return }
+            guard case .malformedEntry(let p, let l, _) = error else {
+                Issue.record("got \(error)")
+                return
+            }
             #expect(p == path)
             #expect(l == line, "\(error)")
             #expect(!error.description.contains("\n"))

@@ -1,9 +1,9 @@
-import DossierSupport
-import DossierModel
-import DossierIngest
-import DossierIndex
-import DossierSearch
 import DossierExport
+import DossierIndex
+import DossierIngest
+import DossierModel
+import DossierSearch
+import DossierSupport
 import Foundation
 import Testing
 
@@ -18,12 +18,19 @@ import Testing
 
         init() throws {
             let files = [
-                ("a/one.txt", "Ceasefire \"talks\", resumed\n\n=HYPERLINK(\"x\") the ceasefire, a tab\there and a \\ backslash.\n\nLine one\nline two of the ceasefire.\n"),
-                ("b/two.md", "---\ntitle: -Minus title\nauthor: @someone\n---\n+44 the ceasefire held \u{1B}[2J with escapes\u{7} and \u{2028} separators.\n"),
+                (
+                    "a/one.txt",
+                    "Ceasefire \"talks\", resumed\n\n=HYPERLINK(\"x\") the ceasefire, a tab\there and a \\ backslash.\n\nLine one\nline two of the ceasefire.\n"
+                ),
+                (
+                    "b/two.md",
+                    "---\ntitle: -Minus title\nauthor: @someone\n---\n+44 the ceasefire held \u{1B}[2J with escapes\u{7} and \u{2028} separators.\n"
+                ),
             ]
             for (path, text) in files {
                 let full = root + "/articles/" + path
-                try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try text.write(toFile: full, atomically: true, encoding: .utf8)
                 try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_704_067_200)], ofItemAtPath: full)
             }
@@ -104,7 +111,8 @@ import Testing
         let hit = Hit(
             rank: 1, score: score, path: "p", paths: ["p"], title: "t", metadata: ArticleMetadata(), passage: 1, start: 0, end: 1,
             text: "x", snippet: "x", topics: [])
-        let json = StringSink(), csv = StringSink()
+        let json = StringSink()
+        let csv = StringSink()
         for (format, sink) in [(RowFormat.jsonl, json), (.csv, csv)] {
             let writer = RowWriters.make(format, sink: sink)
             try writer.write(hit)

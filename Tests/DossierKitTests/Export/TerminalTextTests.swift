@@ -1,9 +1,9 @@
-import DossierSupport
-import DossierModel
-import DossierIngest
-import DossierIndex
-import DossierSearch
 import DossierExport
+import DossierIndex
+import DossierIngest
+import DossierModel
+import DossierSearch
+import DossierSupport
 import Testing
 
 /// Control characters from content never reach a terminal: ``TerminalText`` and the text writer.
@@ -54,7 +54,8 @@ import Testing
         try writer.write(Self.hostileHit())
         try writer.finish()
         #expect(
-            sink.text == #"a/evil.txt:2  1.2500  Evil \x1B]52;c;ZXZpbA==\x07title"# + "\n" + #"    The [passage] \x1B[2J clears the \xC2\x9Bscreen"# + "\n\n")
+            sink.text == #"a/evil.txt:2  1.2500  Evil \x1B]52;c;ZXZpbA==\x07title"# + "\n"
+                + #"    The [passage] \x1B[2J clears the \xC2\x9Bscreen"# + "\n\n")
     }
 
     @Test func colourTextHasOnlyItsOwnEscapes() throws {

@@ -18,7 +18,8 @@ import Testing
     @Test func changedTextChangesTheFingerprint() throws {
         let fixture = try ExportFixture()
         let before = try IndexFingerprint.read(path: fixture.database)
-        try "Market day\n\nSomething else entirely.\n".write(toFile: fixture.articles + "/south/market.txt", atomically: true, encoding: .utf8)
+        try "Market day\n\nSomething else entirely.\n".write(
+            toFile: fixture.articles + "/south/market.txt", atomically: true, encoding: .utf8)
         _ = try Indexer(databasePath: fixture.database).run(roots: [fixture.articles])
         #expect(try IndexFingerprint.read(path: fixture.database).sha256 != before.sha256)
     }

@@ -2,9 +2,9 @@ import DossierSQLite
 import Foundation
 import Testing
 
-@testable import DossierModel
-@testable import DossierIngest
 @testable import DossierIndex
+@testable import DossierIngest
+@testable import DossierModel
 @testable import DossierSearch
 
 @Suite struct IndexerTests {
@@ -76,7 +76,10 @@ import Testing
         let stats = try IndexStats.read(path: db)
         #expect(stats.files == 4 && stats.articles == 3)
         var hits: [Hit] = []
-        try Searcher(path: db).search(try QueryParser().parse("fuel depot"), limit: nil) { hits.append($0); return true }
+        try Searcher(path: db).search(try QueryParser().parse("fuel depot"), limit: nil) {
+            hits.append($0)
+            return true
+        }
         #expect(hits.count == 1)
         #expect(hits[0].path.hasSuffix("news/a.txt"))
         #expect(hits[0].paths.map { $0.split(separator: "/").last! } == ["a.txt", "copy-of-a.txt"])
@@ -84,7 +87,10 @@ import Testing
         try folder.remove("news/a.txt")
         _ = try index()
         var after: [Hit] = []
-        try Searcher(path: db).search(try QueryParser().parse("fuel depot"), limit: nil) { after.append($0); return true }
+        try Searcher(path: db).search(try QueryParser().parse("fuel depot"), limit: nil) {
+            after.append($0)
+            return true
+        }
         #expect(after.count == 1 && after[0].path.hasSuffix("copy-of-a.txt"))
     }
 
@@ -135,7 +141,10 @@ import Testing
         #expect(report.moved == 1 && report.new == 0 && report.removed == 0 && report.unchanged == 4)
         #expect(report.articlesWritten == 0)
         var paths: [String] = []
-        try Searcher(path: db).search(try QueryParser().parse("checkpoint 2"), limit: nil) { paths.append($0.path); return true }
+        try Searcher(path: db).search(try QueryParser().parse("checkpoint 2"), limit: nil) {
+            paths.append($0.path)
+            return true
+        }
         #expect(paths.count == 1 && paths.allSatisfy { $0.hasSuffix("renamed.txt") })
     }
 
@@ -219,7 +228,10 @@ import Testing
         #expect(try tagRows() == rowsBefore)
         let searcher = try Searcher(path: db)
         var hits: [Hit] = []
-        try searcher.search(SearchRequest(query: try QueryParser().parse("NATO"), limit: 5)) { hits.append($0); return true }
+        try searcher.search(SearchRequest(query: try QueryParser().parse("NATO"), limit: 5)) {
+            hits.append($0)
+            return true
+        }
         #expect(!hits.isEmpty && hits.allSatisfy { $0.topics.contains("nato") })
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-@testable import DossierModel
 @testable import DossierIndex
+@testable import DossierModel
 @testable import DossierSearch
 
 /// The core issue's acceptance check over ../shared/corpus; skipped in a clone without it.
@@ -21,7 +21,10 @@ struct SharedCorpusCoreTests {
         #expect(stats.articles == 344)  // seven pairs of identical wire stories
 
         var hits: [Hit] = []
-        try Searcher(path: db).search(try QueryParser().parse("cluster munitions"), limit: 5) { hits.append($0); return true }
+        try Searcher(path: db).search(try QueryParser().parse("cluster munitions"), limit: 5) {
+            hits.append($0)
+            return true
+        }
         let first = try #require(hits.first)
         #expect(first.path.hasSuffix("seed/us-cluster-munitions-kiev.txt"))
         #expect(first.text.lowercased().contains("cluster munitions"))

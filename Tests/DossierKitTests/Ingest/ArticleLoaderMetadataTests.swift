@@ -34,7 +34,9 @@ struct ArticleLoaderMetadataTests {
 
     @Test func theSourceIsTheURLHostElseTheFirstFolder() throws {
         let folder = try TempFolder(prefix: "dossier-ingest")
-        try folder.write("wire/a.html", "<html><head><link rel=canonical href=\"https://WWW.Example.ORG:8443/a?b#c\"></head><body><p>Text.</p></body></html>")
+        try folder.write(
+            "wire/a.html",
+            "<html><head><link rel=canonical href=\"https://WWW.Example.ORG:8443/a?b#c\"></head><body><p>Text.</p></body></html>")
         try folder.write("wire/b.html", "<html><body><p>Text.</p></body></html>")
         try folder.write("top.html", "<html><body><p>Text.</p></body></html>")
         let outcome = try folder.ingest()
@@ -43,13 +45,14 @@ struct ArticleLoaderMetadataTests {
         #expect(outcome.loaded[folder.path + "/top.html"]?.articles.first?.metadata.source == nil)
     }
 
-    @Test(arguments: [
-        ("https://www.example.com/path", "example.com"),
-        ("http://user:pw@news.example.co.uk:80/x", "news.example.co.uk"),
-        ("//example.com/x", "example.com"),
-        ("example.com/x", nil),
-        ("mailto:a@example.com", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("https://www.example.com/path", "example.com"),
+            ("http://user:pw@news.example.co.uk:80/x", "news.example.co.uk"),
+            ("//example.com/x", "example.com"),
+            ("example.com/x", nil),
+            ("mailto:a@example.com", nil),
+        ] as [(String, String?)])
     func extractsHosts(url: String, host: String?) {
         #expect(ArticleLoader.host(url) == host)
     }

@@ -45,7 +45,10 @@ struct EmailReaderTests {
         let loaded = try IngestFixtures.load("email/archive.mbox")
         #expect(loaded.articles.map(\.title) == ["First message", "Second message", "Third message"])
         #expect(loaded.articles.map { $0.path.split(separator: "/").last! } == ["archive.mbox#1", "archive.mbox#2", "archive.mbox#3"])
-        #expect(loaded.articles.map(\.metadata.author) == ["Alice Imber <alice@example.org>", "Bob Ostrander <bob@example.org>", "carol@example.org"])
+        #expect(
+            loaded.articles.map(\.metadata.author) == [
+                "Alice Imber <alice@example.org>", "Bob Ostrander <bob@example.org>", "carol@example.org",
+            ])
         #expect(loaded.articles[2].metadata.date == "2024-03-04T17:00:00Z")
         #expect(loaded.articles[0].text.contains("\nFrom the archives: this line was escaped."))
         #expect(!loaded.articles[0].text.contains("Second message"))
@@ -93,7 +96,8 @@ struct EmailReaderTests {
         let folder = try TempFolder(prefix: "dossier-ingest")
         try folder.write(
             "one.eml",
-            "From a@example.org Mon Mar  4 10:00:00 2024\nFrom: a@example.org\nSubject: One\n\nFirst paragraph.\n\nFrom here on, prose.\nMore prose.\n")
+            "From a@example.org Mon Mar  4 10:00:00 2024\nFrom: a@example.org\nSubject: One\n\nFirst paragraph.\n\nFrom here on, prose.\nMore prose.\n"
+        )
         let loaded = try #require(try folder.ingest().loaded[folder.path + "/one.eml"])
         #expect(loaded.articles.count == 1)
         #expect(loaded.articles[0].path == folder.path + "/one.eml")

@@ -50,14 +50,17 @@ struct FormatSnifferTests {
         }
         for ext in ["jpg", "pdf", "docx", "zip", "png", "mp4"] {
             #expect(!ArticleLoader.isSniffed(ext), "\(ext)")
-            #expect(!ArticleLoader().canRead(SourceFile(path: "x." + ext, relativePath: "x." + ext, fileSystemPath: [], size: 1, modificationTime: 0)))
+            #expect(
+                !ArticleLoader().canRead(
+                    SourceFile(path: "x." + ext, relativePath: "x." + ext, fileSystemPath: [], size: 1, modificationTime: 0)))
         }
     }
 
     /// The raw-byte early answer never says "no format" where the full rules find one.
     @Test func theQuickRejectAgreesWithTheRules() {
         let pieces = [
-            "", " ", "\n", "\r\n", "\t", "<", "<p>", "<html>", "{", "[", "{\"a\": 1}", "From ", "From: a@b.org", "Subject: x", "Date: 1 May 1993",
+            "", " ", "\n", "\r\n", "\t", "<", "<p>", "<html>", "{", "[", "{\"a\": 1}", "From ", "From: a@b.org", "Subject: x",
+            "Date: 1 May 1993",
             "Title", "Kyiv: a report", "word", ":", "\u{FEFF}", "é", "\u{0}",
         ]
         var checked = 0

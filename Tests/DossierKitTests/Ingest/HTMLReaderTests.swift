@@ -59,7 +59,10 @@ struct HTMLReaderTests {
     @Test func honoursTheDeclaredCharsetAndPrefersMain() throws {
         let article = try IngestFixtures.article("html/latin1.html")
         #expect(article.title == "Café societies")
-        #expect(article.passages.map(\.text) == ["Café societies", "The cafés of the old town reopened, naïvely hoping for summer crowds.", "Prices rose by 5\u{A0}%."])
+        #expect(
+            article.passages.map(\.text) == [
+                "Café societies", "The cafés of the old town reopened, naïvely hoping for summer crowds.", "Prices rose by 5\u{A0}%.",
+            ])
         #expect(!article.text.contains("SIDEBAR"))
     }
 
@@ -109,7 +112,9 @@ struct HTMLReaderTests {
 
     @Test func readsTheCharsetDeclaration() {
         #expect(HTMLReader.declaredCharset(Array(#"<meta charset="KOI8-R">"#.utf8)) == "koi8-r")
-        #expect(HTMLReader.declaredCharset(Array("<META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset=windows-1251'>".utf8)) == "windows-1251")
+        #expect(
+            HTMLReader.declaredCharset(Array("<META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset=windows-1251'>".utf8))
+                == "windows-1251")
         #expect(HTMLReader.declaredCharset(Array(#"<?xml version="1.0" encoding="ISO-8859-2"?><html>"#.utf8)) == "iso-8859-2")
         #expect(HTMLReader.declaredCharset(Array(#"<meta charset="utf-16">"#.utf8)) == "utf-8")
         #expect(HTMLReader.declaredCharset(Array("<p>no declaration</p>".utf8)) == nil)

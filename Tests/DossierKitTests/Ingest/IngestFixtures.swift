@@ -1,5 +1,5 @@
-import DossierModel
 import DossierIngest
+import DossierModel
 import Foundation
 
 /// Paths and helpers shared by the ingest tests.

@@ -1,7 +1,7 @@
 import Testing
 
-@testable import DossierModel
 @testable import DossierIngest
+@testable import DossierModel
 
 @Suite struct PassageSplitterTests {
     /// Every passage's offsets point at exactly its text in the article.
@@ -11,7 +11,8 @@ import Testing
             let slice = String(String.UnicodeScalarView(scalars[passage.start..<passage.end]))
             #expect(slice == passage.text, sourceLocation: sourceLocation)
         }
-        #expect(passages.map(\.ordinal) == Array(1...max(1, passages.count)).prefix(passages.count).map { $0 }, sourceLocation: sourceLocation)
+        #expect(
+            passages.map(\.ordinal) == Array(1...max(1, passages.count)).prefix(passages.count).map { $0 }, sourceLocation: sourceLocation)
     }
 
     @Test func paragraphsAreSeparatedByBlankLines() {
@@ -111,20 +112,22 @@ import Testing
     @Test func markdownTitleIsFrontMatterThenFirstHeading() throws {
         let md = try MarkdownReader().read(file("a.md"), text: "Intro line.\n\n# The heading\n\nText.\n")[0]
         #expect(md.title == "The heading")
-        let front = try MarkdownReader().read(file("b.md"), text: "---\ntitle: \"Front title\"\ndate: 2024-03-01\n---\n# Heading\n\nText.\n")[0]
+        let front = try MarkdownReader().read(
+            file("b.md"), text: "---\ntitle: \"Front title\"\ndate: 2024-03-01\n---\n# Heading\n\nText.\n")[0]
         #expect(front.title == "Front title")
         #expect(front.metadata.date == "2024-03-01")
         #expect(front.passages.first?.text == "Heading")  // front matter is not text
     }
 
-    @Test(arguments: [
-        ([0xEF, 0xBB, 0xBF] + Array("caf\u{E9}".utf8), "café"),
-        ([0xFF, 0xFE, 0x3F, 0x04, 0x40, 0x04], "пр"),  // UTF-16 LE with BOM
-        ([0xFE, 0xFF, 0x04, 0x3F, 0x04, 0x40], "пр"),  // UTF-16 BE with BOM
-        ([0x63, 0x61, 0x66, 0xE9, 0x20, 0x93, 0x71, 0x94], "café “q”"),  // Windows-1252
-        (Array("a\r\nb\rc".utf8), "a\nb\nc"),
-        (Array("ok ".utf8) + [0xC3, 0xA9] + [0xFF] + Array(" end".utf8), "ok é\u{FFFD} end"),  // bad byte in UTF-8 text
-    ] as [([UInt8], String)])
+    @Test(
+        arguments: [
+            ([0xEF, 0xBB, 0xBF] + Array("caf\u{E9}".utf8), "café"),
+            ([0xFF, 0xFE, 0x3F, 0x04, 0x40, 0x04], "пр"),  // UTF-16 LE with BOM
+            ([0xFE, 0xFF, 0x04, 0x3F, 0x04, 0x40], "пр"),  // UTF-16 BE with BOM
+            ([0x63, 0x61, 0x66, 0xE9, 0x20, 0x93, 0x71, 0x94], "café “q”"),  // Windows-1252
+            (Array("a\r\nb\rc".utf8), "a\nb\nc"),
+            (Array("ok ".utf8) + [0xC3, 0xA9] + [0xFF] + Array(" end".utf8), "ok é\u{FFFD} end"),  // bad byte in UTF-8 text
+        ] as [([UInt8], String)])
     func decodesEncodings(bytes: [UInt8], expected: String) {
         #expect(TextDecoder.decode(bytes)?.text == expected)
     }

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-@testable import DossierModel
-@testable import DossierIngest
 @testable import DossierIndex
+@testable import DossierIngest
+@testable import DossierModel
 @testable import DossierSearch
 
 /// Reads the shared corpus of real articles (`../shared/corpus`, outside this repository) when it
@@ -74,7 +74,14 @@ struct SharedCorpusIngestTests {
                 var inner = ""
                 var inTag = false
                 for c in rest[rest.index(after: start)..<close.lowerBound] {
-                    if c == "<" { inTag = true } else if c == ">" { inTag = false; inner.append(" ") } else if !inTag { inner.append(c) }
+                    if c == "<" {
+                        inTag = true
+                    } else if c == ">" {
+                        inTag = false
+                        inner.append(" ")
+                    } else if !inTag {
+                        inner.append(c)
+                    }
                 }
                 let text = Whitespace.collapse(inner)
                 if text.count >= 4 { found.append(text) }
@@ -134,16 +141,25 @@ struct SharedCorpusIngestTests {
 
         let searcher = try Searcher(path: db)
         var hits: [Hit] = []
-        _ = try searcher.search(try QueryParser().parse("NASA budget"), limit: 1) { hits.append($0); return true }
+        _ = try searcher.search(try QueryParser().parse("NASA budget"), limit: 1) {
+            hits.append($0)
+            return true
+        }
         #expect(hits.first?.title == "NASA budget and STS costs")
         #expect(hits.first?.metadata.date?.hasPrefix("1993-04-29") == true)
 
         hits = []
-        _ = try searcher.search(try QueryParser().parse("григориански"), limit: 5) { hits.append($0); return true }
+        _ = try searcher.search(try QueryParser().parse("григориански"), limit: 5) {
+            hits.append($0)
+            return true
+        }
         #expect(hits.contains { $0.path.hasSuffix("Григориански-календар.txt") })
 
         hits = []
-        _ = try searcher.search(try QueryParser().parse("\"var tracking\""), limit: 50) { hits.append($0); return true }
+        _ = try searcher.search(try QueryParser().parse("\"var tracking\""), limit: 50) {
+            hits.append($0)
+            return true
+        }
         #expect(hits.isEmpty, "script text of the HTML pages is not indexed")
     }
 }

@@ -26,7 +26,10 @@ import Testing
         searcher.fastPaths = fast
         defer { searcher.fastPaths = true }
         var out: [Row] = []
-        try searcher.search(request) { out.append(Row(path: $0.path, passage: $0.passage, score: $0.score)); return true }
+        try searcher.search(request) {
+            out.append(Row(path: $0.path, passage: $0.passage, score: $0.score))
+            return true
+        }
         return out
     }
 
@@ -65,7 +68,9 @@ import Testing
         // These plans are made of topics only, so the threshold algorithm ran.
         for query in ["NATO AND Russia", "DPICM OR cluster munitions OR landmines"] {
             let plan = try searcher.plan(SearchRequest(query: try QueryParser().parse(query)))
-            #expect(try searcher.db.readTransaction { try searcher.rankedTopicPassages(plan, limit: 3, offset: 0) } != nil, "\(plan.description)")
+            #expect(
+                try searcher.db.readTransaction { try searcher.rankedTopicPassages(plan, limit: 3, offset: 0) } != nil,
+                "\(plan.description)")
         }
     }
 

@@ -1,10 +1,11 @@
-@testable import DossierModel
-@testable import DossierIndex
-@testable import DossierSearch
-@testable import DossierExport
 import DossierSQLite
 import Foundation
 import Testing
+
+@testable import DossierExport
+@testable import DossierIndex
+@testable import DossierModel
+@testable import DossierSearch
 
 /// An export ranked on two connections (each half of the row ids, merged) gives exactly the rows
 /// of one connection: same order, ranks, scores and snippets, ties broken by path and passage.
@@ -87,7 +88,8 @@ import Testing
         do {
             let setup = try Connection(path: path)
             try setup.execute("PRAGMA journal_mode = WAL; PRAGMA user_version = \(IndexSchema.version)")
-            try setup.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT); CREATE TABLE passages(id INTEGER PRIMARY KEY, text TEXT)")
+            try setup.execute(
+                "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT); CREATE TABLE passages(id INTEGER PRIMARY KEY, text TEXT)")
             try setup.execute("INSERT INTO passages(text) VALUES ('a')")
         }
         let stop = Flag()

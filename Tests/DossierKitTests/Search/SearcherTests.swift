@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-@testable import DossierModel
 @testable import DossierIndex
+@testable import DossierModel
 @testable import DossierSearch
 
 @Suite struct SearcherTests {
@@ -17,7 +17,10 @@ import Testing
     func hits(_ query: String, filters: SearchFilters = SearchFilters(), limit: Int? = nil, offset: Int = 0) throws -> [Hit] {
         var out: [Hit] = []
         let request = SearchRequest(query: try QueryParser().parse(query), filters: filters, limit: limit, offset: offset)
-        try Searcher(path: db).search(request) { out.append($0); return true }
+        try Searcher(path: db).search(request) {
+            out.append($0)
+            return true
+        }
         return out
     }
 

@@ -64,8 +64,14 @@ import Testing
         ("version: 1\ncategories:\n  weapon:\n    - id: Bad Id\n      label: x\n", 4, "topic id"),
         ("version: 1\ncategories:\n  weapon:\n    - id: a\n", 4, "has no `label`"),
         ("version: 1\ncategories:\n  weapon:\n    - id: a\n      label: x\n    - id: a\n      label: y\n", 6, "duplicate topic id `a`"),
-        ("version: 1\ncategories:\n  weapon:\n    - id: a\n      label: x\n      aliases:\n        - {alias: UN, case: loud}\n", 7, "`case` is"),
-        ("version: 1\ncategories:\n  weapon:\n    - id: a\n      label: x\n      aliases:\n        - {alias: tank, not: [fish bowl]}\n", 7, "does not contain the alias"),
+        (
+            "version: 1\ncategories:\n  weapon:\n    - id: a\n      label: x\n      aliases:\n        - {alias: UN, case: loud}\n", 7,
+            "`case` is"
+        ),
+        (
+            "version: 1\ncategories:\n  weapon:\n    - id: a\n      label: x\n      aliases:\n        - {alias: tank, not: [fish bowl]}\n",
+            7, "does not contain the alias"
+        ),
         ("version: 1\ncategories:\n  weapon:\n    - id: a\n      label: x\n      aliases:\n        - \"*\"\n", 7, "no words"),
         ("version: 1\ncategories:\n  weapon:\n    - id: a\n      label: x\n      aliases:\n        - a*b\n", 7, "may only end"),
         ("version: 1\ncategories:\n  weapon:\n    - id: a\n      label: x\n      colour: red\n", 6, "unknown key `colour` in a topic"),

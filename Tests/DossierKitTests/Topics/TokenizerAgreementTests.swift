@@ -2,9 +2,9 @@ import DossierSQLite
 import Foundation
 import Testing
 
+@testable import DossierIndex
 @testable import DossierIngest
 @testable import DossierTopics
-@testable import DossierIndex
 
 /// ``TopicTokenizer`` is the index's FTS5 tokenizer: the same words, stems and offsets as FTS5 on
 /// any text, in any script (it calls FTS5; there is no second tokenizer to drift apart).
@@ -23,7 +23,8 @@ struct TokenizerAgreementTests {
             for scalar in scalars { byteOffsets.append(byteOffsets.last! + String(scalar).utf8.count) }
             let ours = TopicTokenizer.tokens(in: text).map { ($0.stem, byteOffsets[$0.start], byteOffsets[$0.end]) }
             if theirs.count != ours.count || zip(theirs, ours).contains(where: { $0 != $1 }) {
-                let first = zip(theirs, ours).first(where: { $0 != $1 }).map { "\($0.0) vs \($0.1)" } ?? "\(theirs.count) vs \(ours.count) words"
+                let first =
+                    zip(theirs, ours).first(where: { $0 != $1 }).map { "\($0.0) vs \($0.1)" } ?? "\(theirs.count) vs \(ours.count) words"
                 problems.append("\(text.prefix(60)): \(first)")
             }
         }
@@ -66,4 +67,3 @@ struct TokenizerAgreementTests {
         #expect(problems.isEmpty, "\(problems.count) of \(texts.count): \(problems.prefix(8))")
     }
 }
-

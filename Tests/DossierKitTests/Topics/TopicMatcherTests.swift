@@ -60,9 +60,10 @@ import Testing
 
     @Test func sameWordsCountAsOneName() {
         // "cluster munitions" is both the label and (stemmed) the singular: one name, one mention.
-        let matcher = TopicMatcher(lexicon: Lexicon(topics: [
-            Topic(id: "cm", label: "cluster munitions", category: "weapon", aliases: [TopicAlias(text: "cluster munition")])
-        ]))
+        let matcher = TopicMatcher(
+            lexicon: Lexicon(topics: [
+                Topic(id: "cm", label: "cluster munitions", category: "weapon", aliases: [TopicAlias(text: "cluster munition")])
+            ]))
         #expect(matcher.tags(in: "cluster munitions") == [TopicMatcher.Tag(topic: "cm", mentions: 1, names: 1)])
     }
 

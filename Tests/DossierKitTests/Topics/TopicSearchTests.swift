@@ -1,10 +1,10 @@
 import DossierSQLite
 import Testing
 
-@testable import DossierModel
-@testable import DossierTopics
 @testable import DossierIndex
+@testable import DossierModel
 @testable import DossierSearch
+@testable import DossierTopics
 
 /// Expansion, topic filters, tags against search, and re-tagging, on an index of the fixture folder.
 @Suite(.serialized) struct TopicSearchTests {
@@ -25,7 +25,10 @@ import Testing
         let request = SearchRequest(
             query: try query.map { try QueryParser().parse($0) }, limit: nil, topics: topics, categories: categories, expand: expand)
         var out: [Hit] = []
-        try searcher.search(request) { out.append($0); return true }
+        try searcher.search(request) {
+            out.append($0)
+            return true
+        }
         #expect(try searcher.count(request) == out.count, "count must equal the hits of an unlimited search")
         return out
     }
@@ -69,7 +72,8 @@ import Testing
         // The article's title says "strike"; its second passage does not: NOT strike keeps that
         // passage, and the title's match on the negated word must not lift it.
         let plain = try #require(try Self.hits(searcher, "Kyiv").first { $0.path.hasSuffix("strike-report.txt") && $0.passage == 2 })
-        let negated = try #require(try Self.hits(searcher, "Kyiv NOT strike").first { $0.path.hasSuffix("strike-report.txt") && $0.passage == 2 })
+        let negated = try #require(
+            try Self.hits(searcher, "Kyiv NOT strike").first { $0.path.hasSuffix("strike-report.txt") && $0.passage == 2 })
         #expect(negated.score == plain.score)
     }
 
@@ -77,7 +81,10 @@ import Testing
         let (folder, db) = try Self.indexed()
         defer { withExtendedLifetime(folder) {} }  // removed at the end of the test, not after its last use
         let searcher = try Searcher(path: db)
-        #expect(Self.places(try Self.hits(searcher, nil, topics: ["DPICM"])) == ["rights-brief.txt:2", "strike-report.txt:1", "strike-report.txt:2"])
+        #expect(
+            Self.places(try Self.hits(searcher, nil, topics: ["DPICM"])) == [
+                "rights-brief.txt:2", "strike-report.txt:1", "strike-report.txt:2",
+            ])
         #expect(Self.places(try Self.hits(searcher, nil, topics: ["hrw", "un"])) == [])
         #expect(Self.places(try Self.hits(searcher, nil, topics: ["kyiv", "un"])) == ["rights-brief.txt:3"])
         #expect(Self.places(try Self.hits(searcher, "column", categories: ["weapon"])) == ["rights-brief.txt:3"])
@@ -89,7 +96,8 @@ import Testing
         let (folder, db) = try Self.indexed()
         defer { withExtendedLifetime(folder) {} }  // removed at the end of the test, not after its last use
         let searcher = try Searcher(path: db)
-        let hit = try #require(try Self.hits(searcher, nil, topics: ["cluster munitions"]).first { $0.passage == 2 && $0.path.hasSuffix("strike-report.txt") })
+        let hit = try #require(
+            try Self.hits(searcher, nil, topics: ["cluster munitions"]).first { $0.passage == 2 && $0.path.hasSuffix("strike-report.txt") })
         #expect(hit.topics == ["cluster-munitions", "kyiv"])
         #expect(hit.snippet(open: "[", close: "]").contains("[DPICMs]"))
     }
@@ -101,8 +109,9 @@ import Testing
         let hits = try Self.hits(searcher, nil, topics: ["cluster-munitions"])
         // Two names and two mentions rank above one mention in the same article, and both above a
         // passage of an article whose title does not name the topic.
-        #expect(hits.map { ($0.path.split(separator: "/").last.map(String.init) ?? "") + ":\($0.passage)" }
-            == ["strike-report.txt:2", "strike-report.txt:1", "rights-brief.txt:2"])
+        #expect(
+            hits.map { ($0.path.split(separator: "/").last.map(String.init) ?? "") + ":\($0.passage)" }
+                == ["strike-report.txt:2", "strike-report.txt:1", "rights-brief.txt:2"])
         #expect(hits.map(\.score) == hits.map(\.score).sorted(by: >))
     }
 
@@ -116,7 +125,8 @@ import Testing
         let passages = try connection.prepare("SELECT a.path, p.ordinal, p.text FROM passages p JOIN articles a ON a.id = p.article_id")
         var texts: [(String, String)] = []
         while try passages.step() {
-            texts.append(((passages.string(0).split(separator: "/").last.map(String.init) ?? "") + ":\(passages.int(1))", passages.string(2)))
+            texts.append(
+                ((passages.string(0).split(separator: "/").last.map(String.init) ?? "") + ":\(passages.int(1))", passages.string(2)))
         }
         let matcher = TopicMatcher(lexicon: TopicFixtures.lexicon)
         for topic in TopicFixtures.lexicon.topics {
