@@ -66,6 +66,17 @@ import Darwin
         #expect(!files(cli).contains { $0.contains("out.csv") })
     }
 
+    /// A `--since` that is not a date is an argument error, as it is for `search` (export read it as
+    /// a filter that matched nothing and exited 1).
+    @Test func exportRejectsADateThatIsNotOne() throws {
+        let cli = try indexedFolder()
+        let bad = try cli.run(["export", "ceasefire", "--since", "foo", "--db", "index.db"])
+        #expect(bad.status == 2)
+        #expect(bad.stdout.isEmpty)
+        #expect(bad.stderr.contains("--since takes an ISO 8601 date such as 2023, 2023-07 or 2023-07-06, not 'foo'"), "\(bad.stderr)")
+        #expect(try cli.run(["export", "ceasefire", "--since", "2020-01", "--db", "index.db"]).status != 2)
+    }
+
     @Test func stdoutExportHasNoManifestUnlessAsked() throws {
         let cli = try indexedFolder()
         let result = try cli.run(["export", "ceasefire", "monitors", "--db", "index.db", "--manifest", "run.json"])

@@ -99,6 +99,7 @@ struct ExportCommand: ParsableCommand {
         if queriesFile != nil && (since != nil || until != nil || !source.isEmpty) {
             throw ValidationError("--since, --until and --source apply to QUERY arguments; put them in the YAML entries of a query file")
         }
+        try FilterOptions.validateDates(since: since, until: until)
         if noManifest && manifest != nil { throw ValidationError("--manifest and --no-manifest contradict each other") }
         if indexName.isEmpty { throw ValidationError("--index-name must not be empty") }
     }

@@ -49,8 +49,13 @@ struct FilterOptions: ParsableArguments {
     var path: String?
 
     func validate() throws {
+        try Self.validateDates(since: since, until: until)
+    }
+
+    /// Rejects a `--since` or `--until` that is not an ISO 8601 date (search and export alike).
+    static func validateDates(since: String?, until: String?) throws {
         for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, !Self.isDatePrefix(value) {
+            if let value, !isDatePrefix(value) {
                 throw ValidationError("\(name) takes an ISO 8601 date such as 2023, 2023-07 or 2023-07-06, not '\(value)'")
             }
         }
