@@ -18,7 +18,7 @@ struct Dossier: ParsableCommand {
         commandName: "dossier",
         abstract: "Index folders of articles and search their passages, ranked.",
         discussion: """
-            Exit status: 0 when something was found (or done), 1 when a search found nothing, 2 on error.
+            Exit status: 0 when something was found (or done), 1 when a search, export or listing found nothing, 2 on error.
             The index is ./dossier.db unless --db or $DOSSIER_DB names another.
             """,
         version: DossierVersion.string,

@@ -29,7 +29,9 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Queries to export (instead of --queries).", valueName: "query"))
     var queries: [String] = []
 
-    @Option(name: [.customShort("q"), .customLong("queries")], help: ArgumentHelp("A query file: .txt, .tsv or .yaml.", valueName: "file"))
+    @Option(
+        name: [.customShort("q"), .customLong("queries")],
+        help: ArgumentHelp("A query file: .yaml/.yml entries, else one query per line (id<TAB>query lines too).", valueName: "file"))
     var queriesFile: String?
 
     @OptionGroup var database: DatabaseOptions

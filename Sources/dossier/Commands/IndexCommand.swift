@@ -25,7 +25,9 @@ struct IndexCommand: ParsableCommand {
 
     @OptionGroup var lexicon: LexiconOptions
 
-    @Option(name: .long, help: "Threads that read and split files (default: one fewer than the cores, at least 1).")
+    @Option(
+        name: .long, help: "Threads that read, decode, split, hash, tokenize and tag files (default: one fewer than the cores, at least 1)."
+    )
     var jobs: Int?
 
     @Option(

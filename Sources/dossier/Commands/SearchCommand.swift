@@ -39,7 +39,7 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, help: "Search the words as typed: quotes and operators are not syntax.")
     var literal = false
 
-    @Option(name: .long, help: "Colour matches: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    @Option(name: .long, help: "Colour matches: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always or never.")
     var color: ColourChoice = .auto
 
     @Flag(name: .long, help: "In CSV and TSV, do not prefix cells that a spreadsheet would run as formulas.")
