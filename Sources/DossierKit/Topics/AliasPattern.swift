@@ -27,7 +27,7 @@ final class AliasPattern: Sendable {
         self.writtenName = alias.written
         let tokens = TopicTokenizer.tokens(in: text)
         var stems = tokens.map(\.stem)
-        if alias.prefix, let last = tokens.last { stems[stems.count - 1] = last.folded }
+        if alias.prefix, !stems.isEmpty, let last = TopicTokenizer.foldedWords(text).last { stems[stems.count - 1] = last }
         self.stems = stems
         self.prefix = alias.prefix
         self.written = alias.caseSensitive ? TopicTokenizer.writtenWords(text) : nil

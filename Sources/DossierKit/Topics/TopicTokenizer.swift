@@ -19,8 +19,6 @@ public enum TopicTokenizer {
     public struct Token: Sendable, Equatable {
         /// The folded, stemmed word: what the index stores.
         public var stem: String
-        /// The folded word before stemming (for prefix aliases).
-        public var folded: String
         /// Offset of the first character, in Unicode scalars from the start of the text.
         public var start: Int
         /// Offset just past the last character, in Unicode scalars.
@@ -37,14 +35,9 @@ public enum TopicTokenizer {
         var text = text
         return text.withUTF8 { bytes -> [Token] in
             var stems: [(stem: String, start: Int, end: Int)] = []
-            var folded: [String] = []
             stemming.tokenize(bytes) { token, start, end, flags in
                 if flags & 1 == 0 { stems.append((String(decoding: token, as: UTF8.self), start, end)) }
             }
-            folding.tokenize(bytes) { token, _, _, flags in
-                if flags & 1 == 0 { folded.append(String(decoding: token, as: UTF8.self)) }
-            }
-            if folded.count != stems.count { folded = stems.map(\.stem) }
             // Byte offsets to scalar offsets, in one pass (the offsets come in order).
             var tokens: [Token] = []
             tokens.reserveCapacity(stems.count)
@@ -57,10 +50,10 @@ public enum TopicTokenizer {
                 }
                 return scalar
             }
-            for (i, word) in stems.enumerated() {
+            for word in stems {
                 let start = scalarOffset(word.start)
                 let end = scalarOffset(word.end)
-                tokens.append(Token(stem: word.stem, folded: folded[i], start: start, end: end))
+                tokens.append(Token(stem: word.stem, start: start, end: end))
             }
             return tokens
         }
@@ -71,9 +64,17 @@ public enum TopicTokenizer {
         tokens(in: word).first?.stem ?? word
     }
 
-    /// The folded (unstemmed) words of `text`, for comparing names.
+    /// The folded (unstemmed) words of `text`, for comparing names and for prefix aliases: the
+    /// same words as ``tokens(in:)``, before stemming.
     public static func foldedWords(_ text: String) -> [String] {
-        tokens(in: text).map(\.folded)
+        var text = text
+        return text.withUTF8 { bytes -> [String] in
+            var words: [String] = []
+            folding.tokenize(bytes) { token, _, _, flags in
+                if flags & 1 == 0 { words.append(String(decoding: token, as: UTF8.self)) }
+            }
+            return words
+        }
     }
 
     /// The words of `text` as written (for case-sensitive comparisons).
