@@ -151,7 +151,9 @@ public final class Searcher {
         try searchRows(request, explaining: explaining) { hit, explanation, _, _ in try sink(hit, explanation) }
     }
 
-    /// The search loop, also giving each hit's passage row id and article id (for export).
+    /// The search loop, also giving each hit's passage row id and article id (for export): its
+    /// stages are candidates (``HitCandidates``: ids and scores in rank order), hits (``HitReader``:
+    /// the passage and its article), snippets (``SnippetSource``) and, when asked, explanations.
     package func searchRows(
         _ request: SearchRequest, explaining: Bool, sink: (Hit, HitExplanation?, _ passageID: Int64, _ articleID: Int64) throws -> Bool
     ) throws -> Int {
@@ -160,127 +162,17 @@ public final class Searcher {
         do {
             return try db.readTransaction {
                 defer { resetCached() }
-                // A query that names no topic, unfiltered, with a limit: ranked straight from FTS5's
-                // `ORDER BY rank` with an exact early cut (Searcher+Ranking.swift). Otherwise one
-                // compiled statement ranks every hit. Both give the same scores.
-                // A plan made only of topics, likewise, from the topics' weight-ordered tags
-                // (Searcher+TopicRanking.swift).
-                var fast: [Ranked]? = nil
-                if fastPaths, !explaining, request.filters.isEmpty, let limit = request.limit {
-                    if let node = plan.textNode {
-                        fast = try rankedPassages(expression: node.fts5, limit: limit, offset: request.offset)
-                    } else {
-                        fast = try rankedTopicPassages(plan, limit: limit, offset: request.offset)
-                    }
-                }
-                var compiled: CompiledPlan? = nil
-                var ranked: Statement? = nil
-                if fast == nil {
-                    let compiledPlan = try compile(plan, filters: request.filters, explaining: explaining)
-                    compiled = compiledPlan
-                    let statement = try db.prepare(
-                        compiledPlan.with + """
-                            SELECT p.id, \(compiledPlan.score) AS score\(compiledPlan.columns)
-                            FROM matched AS c
-                            JOIN passages AS p ON p.id = c.id
-                            JOIN articles AS a ON a.id = p.article_id
-                            WHERE 1\(compiledPlan.filter)
-                            ORDER BY score DESC, a.path, p.ordinal
-                            LIMIT :limit OFFSET :offset
-                            """)
-                    try compiledPlan.bind(statement)
-                    try statement.bind(request.limit ?? -1, named: ":limit")
-                    try statement.bind(request.offset, named: ":offset")
-                    ranked = statement
-                }
-                var fastIndex = 0
-                func nextHit() throws -> (rowid: Int64, score: Double)? {
-                    if let fast {
-                        guard fastIndex < fast.count else { return nil }
-                        defer { fastIndex += 1 }
-                        return (fast[fastIndex].rowid, fast[fastIndex].score)
-                    }
-                    guard let ranked, try ranked.step() else { return nil }
-                    return (ranked.int64(0), ranked.double(1))
-                }
-                let details = try cached(
-                    """
-                    SELECT p.ordinal, p.start, p."end", p.text, a.id, a.path, a.title, a.author, a.date, a.date_source,
-                        a.url, a.source, a.format, a.language
-                    FROM passages AS p JOIN articles AS a ON a.id = p.article_id WHERE p.id = ?
-                    """)
-                let ftsSnippet = try cached(
-                    "SELECT snippet(passage_fts, 0, char(57344), char(57345), '…', 24) FROM passage_fts WHERE passage_fts MATCH ? AND rowid = ?"
-                )
-                let ftsHighlight = try cached(
-                    "SELECT highlight(passage_fts, 0, char(57344), char(57345)) FROM passage_fts WHERE passage_fts MATCH ? AND rowid = ?")
-                let pathsOf = try cached("SELECT path FROM article_paths WHERE article_id = ? ORDER BY path")
-                let topicsOf = try cached("SELECT topic_id FROM passage_topics WHERE passage_id = ? ORDER BY topic_id")
-                let highlightTopics = try self.highlightTopics(plan, matcher: matcher)
-                let positiveText = plan.positiveLeaves.compactMap(\.textNode)
-                let textExpression = positiveText.isEmpty ? nil : QueryNode.or(positiveText).fts5
-                // A text-only query's snippets made in Swift as FTS5 makes them (as export does),
-                // instead of one more full-text lookup per hit; FTS5's own when the maker declines.
-                var snippetMaker: FTS5SnippetMaker? = nil
-                if plan.isTextOnly, let node = plan.textNode, try madeWithSnippetTokenizer() {
-                    snippetMaker = FTS5SnippetMaker(connection: db, query: node, tokenizer: IndexSchema.tokenizer)
-                }
-                var snippetBytes: [UInt8] = []
+                var candidates = try HitCandidates(plan, request: request, explaining: explaining, on: self)
+                let reader = try HitReader(on: self)
+                let snippets = try SnippetSource(plan, matcher: matcher, on: self)
                 var emitted = 0
-                while let (rowid, score) = try nextHit() {
-                    try details.bind([rowid])
-                    guard try details.step() else { continue }
-                    let text = details.string(3)
-                    let articleID = details.int64(4)
-                    try pathsOf.bind([articleID])
-                    var paths: [String] = []
-                    while try pathsOf.step() { paths.append(pathsOf.string(0)) }
-                    try topicsOf.bind([rowid])
-                    var topics: [String] = []
-                    while try topicsOf.step() { topics.append(topicsOf.string(0)) }
-                    let metadata = ArticleMetadata(
-                        author: details.optionalString(7), date: details.optionalString(8), dateSource: details.optionalString(9),
-                        url: details.optionalString(10), source: details.optionalString(11), format: details.string(12),
-                        language: details.optionalString(13))
-                    var snippet = ""
-                    var nameMatches: [TopicMatcher.Match] = []
-                    if plan.isTextOnly, let expression = textExpression {
-                        var made = false
-                        if snippetMaker != nil {
-                            snippetBytes.removeAll(keepingCapacity: true)
-                            var bytes = text
-                            made = bytes.withUTF8 { snippetMaker!.snippet(of: $0, into: &snippetBytes) }
-                            if made { snippet = Self.mergeAdjacentMatches(utf8: snippetBytes) }
-                        }
-                        if !made {
-                            try ftsSnippet.bind([expression, rowid])
-                            if try ftsSnippet.step() { snippet = Self.mergeAdjacentMatches(ftsSnippet.string(0)) }
-                            ftsSnippet.reset()
-                        }
-                    } else {
-                        var ranges: [Range<Int>] = []
-                        if let expression = textExpression {
-                            try ftsHighlight.bind([expression, rowid])
-                            if try ftsHighlight.step() { ranges = SnippetBuilder.ranges(inHighlighted: ftsHighlight.string(0)) }
-                            ftsHighlight.reset()
-                        }
-                        if !highlightTopics.isEmpty {
-                            nameMatches = matcher.matches(in: text).filter { highlightTopics.contains($0.topic) }
-                            ranges += nameMatches.map { $0.start..<$0.end }
-                        }
-                        snippet = Self.mergeAdjacentMatches(SnippetBuilder().snippet(text, matches: ranges))
-                    }
-                    let hit = Hit(
-                        rank: request.offset + emitted + 1, score: score, path: details.string(5),
-                        paths: paths.isEmpty ? [details.string(5)] : paths, title: details.string(6), metadata: metadata,
-                        passage: details.int(0), start: details.int(1), end: details.int(2), text: text, snippet: snippet, topics: topics)
-                    details.reset()
-                    var explanation: HitExplanation?
-                    if explaining {
-                        explanation = compiled?.explain(ranked!, firstColumn: 2, score: score, names: nameMatches, ranking: topicRanking)
-                    }
+                while let (rowid, score) = try candidates.next() {
+                    guard let record = try reader.read(rowid) else { continue }
+                    let (snippet, names) = try snippets.snippet(rowid: rowid, text: record.text)
+                    let hit = record.hit(rank: request.offset + emitted + 1, score: score, snippet: snippet)
+                    let explanation = explaining ? candidates.explanation(score: score, names: names, ranking: topicRanking) : nil
                     emitted += 1
-                    if try !sink(hit, explanation, rowid, articleID) { break }
+                    if try !sink(hit, explanation, rowid, record.articleID) { break }
                 }
                 return emitted
             }
