@@ -70,9 +70,8 @@ import Testing
     @Test func indexSummaryFirstRunAgainVerboseAndAfterChanges() throws {
         try expectCommand(["index", "articles", "--db", "t.db"], stdout: nil, stderr: "index.first.stderr")
         try expectCommand(["index", "articles", "--db", "t.db", "--verbose"], stdout: nil, stderr: "index.again-verbose.stderr")
-        // One file changed, one removed, one moved (same content, new name), one new. Today the move is
-        // also counted as "1 duplicate" (the article is reused before its old path goes); the golden
-        // file pins that as it is, reported as a question on the product, not decided here.
+        // One file changed, one removed, one moved (same content, new name), one new. The move reuses
+        // the article stored under the old path: counted as moved, not also as a duplicate.
         let folder = cli.folder
         try folder.write(
             "articles/analysis/long-wire.txt", try folder.read("articles/analysis/long-wire.txt") + "\nA paragraph added later.\n")
