@@ -35,6 +35,8 @@ public final class TopicStatistics {
         public var months: [Month]
         /// Articles without a date from their content (no date, or only the file's modification time).
         public var undatedArticles: Int
+        /// Passages of those articles that name the topic.
+        public var undatedPassages: Int
     }
 
     let db: Connection
@@ -98,10 +100,10 @@ public final class TopicStatistics {
             try s.bind([topicID, category?.lowercased()])
             var months: [Month] = []
             while try s.step() { months.append(Month(month: s.string(0), articles: s.int(1), passages: s.int(2))) }
-            let undated =
-                try db.scalar(
-                    "SELECT count(DISTINCT a.id) \(selection) AND NOT (\(dated))", [topicID, category?.lowercased()], as: Int.self) ?? 0
-            return Timeline(months: months, undatedArticles: undated)
+            let undated = try db.prepare("SELECT count(DISTINCT a.id), count(DISTINCT p.id) \(selection) AND NOT (\(dated))")
+            try undated.bind([topicID, category?.lowercased()])
+            _ = try undated.step()
+            return Timeline(months: months, undatedArticles: undated.int(0), undatedPassages: undated.int(1))
         }
     }
 

@@ -162,6 +162,7 @@ struct TopicsCommand: ParsableCommand {
             var object = JSONObject()
             object.add("months", raw: "[" + months.joined(separator: ",") + "]")
             object.add("undated_articles", number: String(timeline.undatedArticles))
+            object.add("undated_passages", number: String(timeline.undatedPassages))
             try out.write(object.text + "\n")
         case .csv:
             try out.write(bytes: DelimitedCells.line(["month", "articles", "passages"], style: .csv, neutralize: false))
@@ -170,6 +171,10 @@ struct TopicsCommand: ParsableCommand {
                     bytes: DelimitedCells.line(
                         [month.month, String(month.articles), String(month.passages)], style: .csv, neutralize: [true, false, false]))
             }
+            // Undated articles last, with an empty month, so that the rows add up to the total.
+            try out.write(
+                bytes: DelimitedCells.line(
+                    ["", String(timeline.undatedArticles), String(timeline.undatedPassages)], style: .csv, neutralize: false))
         case .text:
             let widest = timeline.months.map(\.articles).max() ?? 0
             let bars = Console.stdoutIsTerminal
