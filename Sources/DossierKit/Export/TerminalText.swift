@@ -11,7 +11,11 @@
 ///
 /// - carriage return → `\r`;
 /// - other C0 controls (U+0000–U+001F) and DEL (U+007F) → `\xHH`: ESC is `\x1B`, BEL `\x07`;
-/// - C1 controls (U+0080–U+009F) → their UTF-8 bytes as `\xC2\xHH`: CSI (U+009B) is `\xC2\x9B`.
+/// - C1 controls (U+0080–U+009F) → their UTF-8 bytes as `\xC2\xHH`: CSI (U+009B) is `\xC2\x9B`;
+/// - the bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which can
+///   make a line display in another order than it reads ("Trojan Source"), and the line and paragraph
+///   separators (U+2028, U+2029) → their UTF-8 bytes: U+202E is `\xE2\x80\xAE`. The marks LRM and RLM
+///   (U+200E, U+200F) stay: right-to-left text uses them and they reorder nothing beyond themselves.
 ///
 /// Tab and line feed are kept: the text format keeps tabs as they are and flattens a snippet's
 /// line feeds to spaces itself. Backslashes are kept too (unlike in paths), so text without
@@ -40,10 +44,10 @@ public enum TerminalText {
                 } else if b < 0x20 && b != 0x09 && b != 0x0A || b == 0x7F {
                     appendHex(b, to: &out)
                     i += 1
-                } else if isControl(source, at: i) {  // C1: C2 80…C2 9F
-                    appendHex(b, to: &out)
-                    appendHex(source[i + 1], to: &out)
-                    i += 2
+                } else if isControl(source, at: i) {  // C1 (2 bytes) or a bidi control or separator (3 bytes)
+                    let width = b == 0xC2 ? 2 : 3
+                    for k in i..<(i + width) { appendHex(source[k], to: &out) }
+                    i += width
                 } else {
                     out.append(b)
                     i += 1
@@ -61,13 +65,17 @@ public enum TerminalText {
         }
     }
 
-    /// Whether a control character starts at byte `i` (C0 but tab and line feed, DEL, or the lead byte of a C1).
+    /// Whether a character written out starts at byte `i`: C0 but tab and line feed, DEL, the lead
+    /// byte of a C1, or of U+2028–U+202E or U+2066–U+2069.
     @inline(__always)
     private static func isControl(_ source: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         let b = source[i]
         if b < 0x20 { return b != 0x09 && b != 0x0A }
         if b == 0x7F { return true }
-        return b == 0xC2 && i + 1 < source.count && source[i + 1] < 0xA0
+        if b == 0xC2 { return i + 1 < source.count && source[i + 1] < 0xA0 }
+        guard b == 0xE2, i + 2 < source.count else { return false }
+        let (second, third) = (source[i + 1], source[i + 2])
+        return second == 0x80 && (0xA8...0xAE).contains(third) || second == 0x81 && (0xA6...0xA9).contains(third)
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)

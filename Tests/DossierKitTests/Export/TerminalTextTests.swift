@@ -20,6 +20,13 @@ import Testing
         ("back\\slash kept", "back\\slash kept"),
         ("not C1: \u{A0} é ¢ \u{E000}match\u{E001} 🚀", "not C1: \u{A0} é ¢ \u{E000}match\u{E001} 🚀"),
         ("\u{1B}", #"\x1B"#),
+        ("RLO \u{202E}txt.exe PDF \u{202C}", #"RLO \xE2\x80\xAEtxt.exe PDF \xE2\x80\xAC"#),
+        ("isolate \u{2067}x\u{2069} line\u{2028}para\u{2029}", #"isolate \xE2\x81\xA7x\xE2\x81\xA9 line\xE2\x80\xA8para\xE2\x80\xA9"#),
+        (
+            "marks stay: \u{200F}שלום\u{200E} dash \u{2014} ellipsis \u{2026} \u{2070}",
+            "marks stay: \u{200F}שלום\u{200E} dash \u{2014} ellipsis \u{2026} \u{2070}"
+        ),
+        ("cut \u{E2}", "cut \u{E2}"),
         ("", ""),
     ]
 
