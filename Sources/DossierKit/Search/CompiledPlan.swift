@@ -20,7 +20,17 @@ struct CompiledPlan {
         case text(String)
         case topic(String, idf: Double)
         case category(String, idf: Double)
+        /// How many of `units` concepts, qualifiers and phrases a passage covers.
+        case coverage(units: Int)
     }
+
+    /// What each unit covered beyond the first adds to a score read as concepts: more than any
+    /// sum of bm25 and topic scores, so that coverage orders first.
+    static let coverageWeight = 1000.0
+
+    /// Marks a condition's column names, to be replaced by nothing (in `HAVING`) or by `c.` (in the
+    /// score, over `matched AS c`).
+    static let columnMark = "\u{1}"
 
     let ranking: RankingProfile
     let topicRanking: TopicRanking
@@ -35,6 +45,9 @@ struct CompiledPlan {
     /// The scored leaves (those not under the right side of a NOT), in column order.
     var leaves: [Leaf] = []
     private var count = 0
+    /// Set while adding a concept's phrases and qualifiers: their text scores count only in
+    /// passages of at least ``RankingProfile/headingCharacters``.
+    private var headingRule = false
     var having = ""
     var filter = ""
 
@@ -91,10 +104,15 @@ struct CompiledPlan {
                     """)
                 aggregates += ["max(CASE WHEN k = \(10 * n) THEN x END) AS x\(n)", "max(CASE WHEN k = \(10 * n + 1) THEN x END) AS t\(n)"]
                 bindings += ranking.sqlBindings.map { ($0.0, $0.1 as any Bindable) }
-                scoreTerms.append("coalesce(c.x\(n), 0) + " + ranking.titleBonusSQL("c.t\(n)"))
-                columnList += ["c.x\(n)", "c.t\(n)"]
+                let passageLength = "p.\"end\" - p.start"
+                let length =
+                    headingRule
+                    ? "(\(passageLength) >= \(ranking.headingCharacters)) * \(ranking.lengthFactorSQL(passageLength))"
+                    : ranking.lengthFactorSQL(passageLength)
+                scoreTerms.append("\(length) * (coalesce(c.x\(n), 0) + " + ranking.titleBonusSQL("c.t\(n)") + ")")
+                columnList += ["c.x\(n)", "c.t\(n)", length]
             }
-            return "l\(n)"
+            return Self.columnMark + "l\(n)"
         case .topic(let id, _), .category(let id):
             count += 1
             let n = count
@@ -161,7 +179,7 @@ struct CompiledPlan {
                 }
                 columnList += ["c.m\(n)", "c.d\(n)", title, share]
             }
-            return "l\(n)"
+            return Self.columnMark + "l\(n)"
         case .and(let nodes):
             return "(" + (try nodes.map { try add($0, negated: negated, idf: idf) }).joined(separator: " AND ") + ")"
         case .or(let nodes):
@@ -169,6 +187,32 @@ struct CompiledPlan {
         case .not(let a, let b):
             let positive = try add(a, negated: negated, idf: idf)
             return "(" + positive + " AND NOT " + (try add(b, negated: true, idf: idf)) + ")"
+        case .concepts(let concepts):
+            var required: [String] = []
+            var covered: [String] = []
+            for concept in concepts {
+                let condition = try add(concept.required, negated: negated, idf: idf)
+                required.append(condition)
+                covered.append(condition)
+                // Phrases and qualifiers say more in a paragraph than in a heading: in a passage
+                // shorter than `headingCharacters` they neither cover nor score.
+                headingRule = true
+                defer { headingRule = false }
+                for boost in concept.boosts {
+                    let condition = try add(boost, negated: negated, idf: idf)
+                    covered.append("\(condition) AND p.\"end\" - p.start >= \(ranking.headingCharacters)")
+                }
+                for extra in concept.extras { _ = try add(extra, negated: negated, idf: idf) }
+            }
+            if scoring {
+                let coverage =
+                    "(" + covered.map { "(" + $0.replacingOccurrences(of: Self.columnMark, with: "c.") + ")" }.joined(separator: " + ")
+                    + ")"
+                scoreTerms.append("\(Self.coverageWeight) * (\(coverage) - 1)")
+                leaves.append(.coverage(units: covered.count))
+                columnList.append(coverage)
+            }
+            return "(" + required.joined(separator: " OR ") + ")"
         }
     }
 
@@ -183,10 +227,13 @@ struct CompiledPlan {
             case .text(let expression):
                 let bm25 = row.isNull(column) ? 0 : row.double(column)
                 let title = row.isNull(column + 1) ? 0 : ranking.titleBonus(row.double(column + 1))
-                column += 2
+                let length = row.double(column + 2)
+                column += 3
+                let sum = "bm25 \(Self.number(bm25)) + title \(Self.number(title))"
                 parts.append(
                     .init(
-                        leaf: "text \(expression)", score: bm25 + title, detail: "bm25 \(Self.number(bm25)) + title \(Self.number(title))"))
+                        leaf: "text \(expression)", score: length * (bm25 + title),
+                        detail: length < 1 ? "(\(sum)) × short passage \(Self.number(length))" : sum))
             case .topic(let id, let idf), .category(let id, let idf):
                 let isTopic: Bool
                 if case .topic = leaf { isTopic = true } else { isTopic = false }
@@ -200,6 +247,13 @@ struct CompiledPlan {
                     "idf \(Self.number(idf)); \(mentions) mention\(mentions == 1 ? "" : "s") \(Self.number(p.mentions)) + \(distinct) name\(distinct == 1 ? "" : "s") \(Self.number(p.names))"
                     + " + title \(Self.number(p.title)) + article share \(Self.number(share)) \(Self.number(p.focus))"
                 parts.append(.init(leaf: isTopic ? "topic \(id)" : "category \(id)", score: p.total, detail: detail))
+            case .coverage(let units):
+                let covered = row.int(column)
+                column += 1
+                parts.append(
+                    .init(
+                        leaf: "coverage", score: Self.coverageWeight * Double(covered - 1),
+                        detail: "\(covered) of \(units) concepts, qualifiers and phrases covered"))
             }
         }
         return HitExplanation(score: score, parts: parts, names: names)

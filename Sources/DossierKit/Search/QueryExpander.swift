@@ -31,7 +31,13 @@ public struct QueryExpander: Sendable {
     public func plan(_ request: SearchRequest) throws -> SearchPlan {
         var parts: [SearchPlan] = []
         if let query = request.query {
-            parts.append(request.expand ? expand(query.root).merged() : .text(query.root))
+            if !request.expand {
+                parts.append(.text(query.root))
+            } else if query.typedAsWords, case .and(let nodes) = query.root, let concepts = QueryConcepts(expander: self).plan(nodes) {
+                parts.append(concepts.merged())
+            } else {
+                parts.append(expand(query.root).merged())
+            }
         }
         for name in request.topics {
             let found = lexicon.topics(named: name)

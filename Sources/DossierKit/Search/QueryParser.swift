@@ -34,16 +34,24 @@ public struct QueryParser: Sendable {
     public func parse(_ text: String) throws -> SearchQuery {
         let normalized = Self.normalize(text)
         let node: QueryNode
+        var typedAsWords = false
         switch mode {
         case .literal:
             let words = Self.words(in: normalized).map { QueryNode.phrase([$0], prefix: false) }
             guard !words.isEmpty else { throw SearchError.emptyQuery }
             node = words.count == 1 ? words[0] : .and(words)
         case .syntax:
-            var parser = Parser(tokens: try Lexer.tokens(normalized))
+            let tokens = try Lexer.tokens(normalized)
+            typedAsWords = tokens.allSatisfy {
+                switch $0 {
+                case .word(_, let prefix), .quoted(_, let prefix): return !prefix
+                default: return false
+                }
+            }
+            var parser = Parser(tokens: tokens)
             node = try parser.parseQuery()
         }
-        return SearchQuery(text: text, root: node)
+        return SearchQuery(text: text, root: node, typedAsWords: typedAsWords)
     }
 
     /// Replaces curly quotes with straight ones and no-break or other exotic spaces with a space.
@@ -86,12 +94,17 @@ public struct SearchQuery: Sendable, Equatable {
     /// The parsed tree.
     public let root: QueryNode
 
+    /// True when the query was typed as words and quoted phrases only, with no FTS5 operator,
+    /// parenthesis or prefix `*`: a query that default search reads as concepts (``QueryConcepts``).
+    public let typedAsWords: Bool
+
     /// The FTS5 expression: every word quoted, operators explicit.
     public var expression: String { root.fts5 }
 
-    public init(text: String, root: QueryNode) {
+    public init(text: String, root: QueryNode, typedAsWords: Bool = false) {
         self.text = text
         self.root = root
+        self.typedAsWords = typedAsWords
     }
 }
 

@@ -11,6 +11,33 @@ public indirect enum SearchPlan: Sendable, Equatable {
     case or([SearchPlan])
     /// Matches the first plan but not the second.
     case not(SearchPlan, SearchPlan)
+    /// A query read as concepts (``QueryConcepts``): passages matching any concept, ranked first by
+    /// how many concepts and boosts they cover, then by the sum of every part's score.
+    case concepts([Concept])
+
+    /// One concept of a query read as concepts: a topic named in the query, or its other words.
+    public struct Concept: Sendable, Equatable {
+        /// What a passage must match to cover the concept.
+        public var required: SearchPlan
+        /// Evidence that counts as one more concept covered: the words of a multi-word concept as a
+        /// phrase, or a word typed beside a topic's name (`Strip` in `Gaza Strip`).
+        public var boosts: [SearchPlan]
+        /// Evidence that only adds to the score: the words near each other.
+        public var extras: [SearchPlan]
+
+        public init(required: SearchPlan, boosts: [SearchPlan] = [], extras: [SearchPlan] = []) {
+            self.required = required
+            self.boosts = boosts
+            self.extras = extras
+        }
+
+        var parts: [SearchPlan] { [required] + boosts + extras }
+
+        var description: String {
+            "[" + required.description + boosts.map { " +" + $0.description }.joined() + extras.map { " ~" + $0.description }.joined()
+                + "]"
+        }
+    }
 
     /// True when the plan is one FTS5 expression (no topic involved).
     public var isTextOnly: Bool {
@@ -24,6 +51,7 @@ public indirect enum SearchPlan: Sendable, Equatable {
         case .text, .topic, .category: return [self]
         case .and(let nodes), .or(let nodes): return nodes.flatMap(\.leaves)
         case .not(let a, let b): return a.leaves + b.leaves
+        case .concepts(let concepts): return concepts.flatMap { $0.parts.flatMap(\.leaves) }
         }
     }
 
@@ -33,6 +61,7 @@ public indirect enum SearchPlan: Sendable, Equatable {
         case .text, .topic, .category: return [self]
         case .and(let nodes), .or(let nodes): return nodes.flatMap(\.positiveLeaves)
         case .not(let a, _): return a.positiveLeaves
+        case .concepts(let concepts): return concepts.flatMap { $0.parts.flatMap(\.positiveLeaves) }
         }
     }
 
@@ -45,6 +74,7 @@ public indirect enum SearchPlan: Sendable, Equatable {
         case .and(let nodes): return "(" + nodes.map(\.description).joined(separator: " AND ") + ")"
         case .or(let nodes): return "(" + nodes.map(\.description).joined(separator: " OR ") + ")"
         case .not(let a, let b): return "(" + a.description + " NOT " + b.description + ")"
+        case .concepts(let concepts): return concepts.map(\.description).joined(separator: " | ")
         }
     }
 
@@ -65,6 +95,11 @@ public indirect enum SearchPlan: Sendable, Equatable {
             let (x, y) = (a.merged(), b.merged())
             if let p = x.textNode, let q = y.textNode { return .text(.not(p, q)) }
             return .not(x, y)
+        case .concepts(let concepts):
+            return .concepts(
+                concepts.map {
+                    Concept(required: $0.required.merged(), boosts: $0.boosts.map { $0.merged() }, extras: $0.extras.map { $0.merged() })
+                })
         }
     }
 
@@ -91,6 +126,13 @@ extension SearchPlan {
             let kept = unique(nodes)
             return kept.count == 1 ? kept[0] : .or(kept)
         case .not(let a, let b): return .not(a.deduplicated(), b.deduplicated())
+        case .concepts(let concepts):
+            return .concepts(
+                concepts.map {
+                    Concept(
+                        required: $0.required.deduplicated(), boosts: $0.boosts.map { $0.deduplicated() },
+                        extras: $0.extras.map { $0.deduplicated() })
+                })
         }
     }
 
@@ -103,6 +145,11 @@ extension SearchPlan {
         case .and(let nodes): return "and(" + nodes.map(\.key).joined(separator: ",") + ")"
         case .or(let nodes): return "or(" + nodes.map(\.key).joined(separator: ",") + ")"
         case .not(let a, let b): return "not(" + a.key + "," + b.key + ")"
+        case .concepts(let concepts):
+            return "concepts("
+                + concepts.map { c in
+                    "[" + c.required.key + c.boosts.map { "+" + $0.key }.joined() + c.extras.map { "~" + $0.key }.joined() + "]"
+                }.joined(separator: ",") + ")"
         }
     }
 }

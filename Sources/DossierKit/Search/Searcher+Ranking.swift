@@ -68,7 +68,8 @@ extension Searcher {
         let candidates = try cached("SELECT rowid, -bm25(passage_fts) FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank")
         try candidates.bind([expression])
         let lookup = try cached(
-            "SELECT p.article_id, p.ordinal, a.path FROM passages AS p JOIN articles AS a ON a.id = p.article_id WHERE p.id = ?")
+            "SELECT p.article_id, p.ordinal, a.path, p.\"end\" - p.start FROM passages AS p JOIN articles AS a ON a.id = p.article_id WHERE p.id = ?"
+        )
 
         var kept: [Candidate] = []
         var top = TopScores(need: need)
@@ -78,7 +79,8 @@ extension Searcher {
             let rowid = candidates.int64(0)
             try lookup.bind([rowid])
             guard try lookup.step() else { continue }
-            let score = textScore + (titleBonus[lookup.int64(0)] ?? 0)
+            // The length factor is at most 1, so the cut above stays exact.
+            let score = ranking.lengthFactor(characters: lookup.int(3)) * (textScore + (titleBonus[lookup.int64(0)] ?? 0))
             kept.append(Candidate(rowid: rowid, score: score, path: lookup.string(2), ordinal: lookup.int(1)))
             lookup.reset()
             top.add(score)

@@ -243,7 +243,7 @@ public final class Searcher {
             let hits = try db.scalar(sql, [value], as: Int.self) ?? 0
             return TopicRanking.idf(hits: hits, rows: try rows())
         }
-        compiled.having = try compiled.add(plan) { leaf in
+        let having = try compiled.add(plan) { leaf in
             switch leaf {
             case .topic(let id, _): return TopicRanking.idf(hits: try topicPassageCount(id), rows: try rows())
             case .category(let name):
@@ -253,6 +253,7 @@ public final class Searcher {
             default: return 0
             }
         }
+        compiled.having = having.replacingOccurrences(of: CompiledPlan.columnMark, with: "")
         return compiled
     }
 
