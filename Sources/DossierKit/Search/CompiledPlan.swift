@@ -97,11 +97,15 @@ struct CompiledPlan {
             legs.append("SELECT rowid, \(10 * n), \(bm25), NULL, NULL FROM passage_fts WHERE passage_fts MATCH :q\(n)")
             aggregates.append("max(k = \(10 * n)) AS l\(n)")
             if scoring {
-                legs.append(
-                    """
-                    SELECT p2.id, \(10 * n + 1), -bm25(title_fts), NULL, NULL FROM title_fts JOIN passages AS p2 ON p2.article_id = title_fts.rowid
-                        WHERE title_fts MATCH :q\(n)
-                    """)
+                // A phrase or nearness part of a concept adds no title bonus: the concept's words
+                // already gave it, and the leg would cost a join over every matching title's passages.
+                if !headingRule {
+                    legs.append(
+                        """
+                        SELECT p2.id, \(10 * n + 1), -bm25(title_fts), NULL, NULL FROM title_fts JOIN passages AS p2 ON p2.article_id = title_fts.rowid
+                            WHERE title_fts MATCH :q\(n)
+                        """)
+                }
                 aggregates += ["max(CASE WHEN k = \(10 * n) THEN x END) AS x\(n)", "max(CASE WHEN k = \(10 * n + 1) THEN x END) AS t\(n)"]
                 bindings += ranking.sqlBindings.map { ($0.0, $0.1 as any Bindable) }
                 let passageLength = "p.\"end\" - p.start"
