@@ -23,7 +23,8 @@ struct Dossier: ParsableCommand {
             """,
         version: DossierVersion.string,
         subcommands: [
-            IndexCommand.self, SearchCommand.self, TopicsCommand.self, ExportCommand.self, StatsCommand.self, CheckCommand.self,
+            IndexCommand.self, SearchCommand.self, ShowCommand.self, TopicsCommand.self, ExportCommand.self, StatsCommand.self,
+            CheckCommand.self,
             OptimizeCommand.self,
         ]
     )

@@ -98,6 +98,27 @@ import Testing
         try expectCommand(["topics", "--db", "t.db", "--by", "month", "--format", format], stdout: "topics-by-month.\(format)")
     }
 
+    // MARK: show
+
+    @Test(arguments: ["text", "jsonl", "json"])
+    func showAnArticleAndAPassageWithContext(format: String) throws {
+        _ = try indexed()
+        try expectCommand(
+            ["show", "articles/analysis/treaty-explainer.md", "--db", "t.db", "--format", format], stdout: "show-article.\(format)")
+        try expectCommand(
+            [
+                "show", "articles/wire/shelling-report.txt:2", "articles/wire/submunitions-field.txt:1", "--context", "1", "--db", "t.db",
+                "--format", format,
+            ], stdout: "show-passages.\(format)")
+    }
+
+    @Test func showAnUnknownLocationIsAnErrorWithAHint() throws {
+        _ = try indexed()
+        try expectCommand(["show", "articles/nope.txt:3", "--db", "t.db"], stdout: nil, stderr: "show-unknown.stderr", status: 2)
+        try expectCommand(
+            ["show", "articles/wire/shelling-report.txt:99", "--db", "t.db"], stdout: nil, stderr: "show-no-passage.stderr", status: 2)
+    }
+
     // MARK: stats, check, optimize
 
     @Test(arguments: ["text", "json"])

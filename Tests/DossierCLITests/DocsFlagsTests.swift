@@ -161,7 +161,7 @@ import Testing
     }
 
     @Test func theHelpIsRead() throws {
-        #expect(Self.commands.keys.sorted() == ["", "check", "export", "index", "optimize", "search", "stats", "topics"])
+        #expect(Self.commands.keys.sorted() == ["", "check", "export", "index", "optimize", "search", "show", "stats", "topics"])
         #expect(Self.commands["search"]?.isSuperset(of: ["--db", "--limit", "--format", "--help"]) == true)
         #expect(Self.commands[""] == ["--help", "--version"])
     }

@@ -6,12 +6,15 @@ public enum SearchError: Error, CustomStringConvertible, Equatable, Sendable {
     case emptyQuery
     /// An option value is out of range.
     case invalidOption(String)
+    /// A location (`PATH` or `PATH:PASSAGE`) that the index does not have.
+    case unknownLocation(String, hint: String)
 
     public var description: String {
         switch self {
         case .malformedQuery(let reason, let hint): return "malformed query: \(reason); \(hint)"
         case .emptyQuery: return "the query has no words to search for; type at least one word or number"
         case .invalidOption(let message): return message
+        case .unknownLocation(let message, let hint): return "\(message); \(hint)"
         }
     }
 }

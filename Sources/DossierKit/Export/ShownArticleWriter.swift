@@ -1,0 +1,96 @@
+import DossierModel
+import DossierSearch
+import DossierSupport
+
+/// Writes what `dossier show` prints: articles or passages read back by location.
+///
+/// - `text`: for a whole article, a header (title, path, other paths, date, author, source, url,
+///   language, format, passage count) then each passage as `[N] text`, a blank line between; for a
+///   passage, the line `PATH:N  title` then the passage and its neighbours, the asked one marked
+///   `>`. Content is passed through ``TerminalText/sanitized(_:)``.
+/// - `jsonl`: one object per passage with a search hit's fields but `rank`, `score` and `snippet`
+///   (documented in docs/formats.md); `json`: the same objects in one array.
+public final class ShownArticleWriter {
+    /// The formats `show` writes.
+    public enum Format: String, Sendable, CaseIterable {
+        case text, jsonl, json
+    }
+
+    private let sink: OutputSink
+    private let format: Format
+    private var written = 0
+
+    public init(sink: OutputSink, format: Format) {
+        self.sink = sink
+        self.format = format
+    }
+
+    /// Writes one article or passage range.
+    public func write(_ shown: ShownArticle) throws {
+        switch format {
+        case .text: try writeText(shown)
+        case .jsonl, .json: try writeJSON(shown)
+        }
+    }
+
+    /// Ends the output (closes the JSON array) and flushes.
+    public func finish() throws {
+        if format == .json { try sink.write(written == 0 ? "[]\n" : "\n]\n") }
+        try sink.flush()
+    }
+
+    private func writeText(_ shown: ShownArticle) throws {
+        guard let first = shown.passages.first else { return }
+        var out = written == 0 ? "" : "\n"
+        let clean = TerminalText.sanitized
+        if let focus = shown.focus {
+            out += "\(clean(first.path)):\(focus)  \(clean(first.title))\n"
+            for passage in shown.passages {
+                out += "\n\(passage.passage == focus ? ">" : " ") [\(passage.passage)] \(clean(passage.text))\n"
+            }
+        } else {
+            let m = first.metadata
+            var header: [(String, String)] = [("title", first.title), ("path", first.path)]
+            let others = first.paths.filter { $0 != first.path }
+            if !others.isEmpty { header.append(("copies", others.joined(separator: ", "))) }
+            header += [
+                ("date", m.date.map { $0 + (m.dateSource.map { " (\($0))" } ?? "") } ?? "-"), ("author", m.author ?? "-"),
+                ("source", m.source ?? "-"), ("url", m.url ?? "-"), ("language", m.language ?? "-"), ("format", m.format),
+                ("passages", Figures.grouped(shown.passageCount)),
+            ]
+            for (label, value) in header {
+                out += label + String(repeating: " ", count: 10 - label.count) + clean(value) + "\n"
+            }
+            for passage in shown.passages { out += "\n[\(passage.passage)] \(clean(passage.text))\n" }
+        }
+        written += 1
+        try sink.write(out)
+    }
+
+    private func writeJSON(_ shown: ShownArticle) throws {
+        var encoder = JSONBytes(capacity: 4096)
+        for passage in shown.passages {
+            if format == .json { encoder.raw(written == 0 ? "[\n" : ",\n") }
+            encoder.begin()
+            encoder.add("path", passage.path)
+            encoder.add("paths", strings: passage.paths)
+            encoder.add("title", passage.title)
+            encoder.add("date", passage.metadata.date)
+            encoder.add("author", passage.metadata.author)
+            encoder.add("source", passage.metadata.source)
+            encoder.add("url", passage.metadata.url)
+            encoder.add("format", passage.metadata.format)
+            encoder.add("language", passage.metadata.language)
+            encoder.add("passage", number: passage.passage)
+            encoder.add("start", number: passage.start)
+            encoder.add("end", number: passage.end)
+            encoder.add("topics", strings: passage.topics)
+            encoder.add("text", passage.text)
+            encoder.add("date_source", passage.metadata.dateSource)
+            encoder.end()
+            if format == .jsonl { encoder.raw("\n") }
+            written += 1
+        }
+        try sink.write(bytes: encoder.bytes)
+    }
+}

@@ -1,0 +1,74 @@
+import DossierModel
+import DossierSQLite
+
+/// An article, or some of its passages, read back from the index for `dossier show`.
+public struct ShownArticle: Sendable, Equatable {
+    /// The location as asked for (`Corpus/x.txt:5`, or a path).
+    public var location: String
+    /// The passage asked for, or nil when the whole article was.
+    public var focus: Int?
+    /// The article's passage count.
+    public var passageCount: Int
+    /// The passages shown, in order, each as a hit without rank, score or snippet.
+    public var passages: [Hit]
+}
+
+extension Searcher {
+    /// The article at `location` as `search` prints it: `PATH:PASSAGE` gives that passage and up to
+    /// `context` passages on each side, `PATH` the whole article. A path that itself ends in
+    /// `:digits` is found as a path first.
+    /// - throws: ``SearchError/unknownLocation(_:hint:)`` for a path the index does not have or a
+    ///   passage the article does not have; ``IndexError`` for storage failures.
+    public func show(_ location: String, context: Int = 0) throws -> ShownArticle {
+        do {
+            return try db.readTransaction {
+                defer { resetCached() }
+                let articleOf = try cached("SELECT article_id FROM article_paths WHERE path = ?")
+                func article(_ path: String) throws -> Int64? {
+                    try articleOf.bind([path])
+                    defer { articleOf.reset() }
+                    return try articleOf.step() ? articleOf.int64(0) : nil
+                }
+                var path = location
+                var focus: Int?
+                var id = try article(location)
+                if id == nil, let colon = location.lastIndex(of: ":"), let n = Int(location[location.index(after: colon)...]) {
+                    path = String(location[..<colon])
+                    focus = n
+                    id = try article(path)
+                }
+                guard let id else {
+                    throw SearchError.unknownLocation(
+                        "no indexed article at \"\(path)\"", hint: "give a path as `dossier search` prints it, or PATH:PASSAGE")
+                }
+                let count = try db.scalar("SELECT passage_count FROM articles WHERE id = ?", [id], as: Int.self) ?? 0
+                var range = 1...max(count, 1)
+                if let focus {
+                    guard (1...max(count, 1)).contains(focus) else {
+                        throw SearchError.unknownLocation(
+                            "\"\(path)\" has no passage \(focus)", hint: "its passages are 1 to \(count)")
+                    }
+                    range = max(1, focus - max(context, 0))...min(count, focus + max(context, 0))
+                }
+                let ids = try cached("SELECT id FROM passages WHERE article_id = ? AND ordinal BETWEEN ? AND ? ORDER BY ordinal")
+                try ids.bind([id, range.lowerBound, range.upperBound])
+                var rowids: [Int64] = []
+                while try ids.step() { rowids.append(ids.int64(0)) }
+                ids.reset()
+                let reader = try HitReader(on: self)
+                var passages: [Hit] = []
+                for rowid in rowids {
+                    guard let record = try reader.read(rowid) else { continue }
+                    var hit = record.hit(rank: 0, score: 0, snippet: "")
+                    hit.path = path
+                    passages.append(hit)
+                }
+                return ShownArticle(location: location, focus: focus, passageCount: count, passages: passages)
+            }
+        } catch let error as SearchError {
+            throw error
+        } catch {
+            throw Self.wrap(error, path: self.path)
+        }
+    }
+}

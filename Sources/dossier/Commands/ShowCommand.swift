@@ -1,0 +1,43 @@
+import ArgumentParser
+import DossierExport
+import DossierSearch
+
+/// `dossier show`: read an article, or a passage with its neighbours, as the index holds it.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show an indexed article, or a passage with its neighbours.",
+        discussion: """
+            LOCATION is what search prints: PATH:PASSAGE shows that passage (with --context N
+            neighbours on each side), PATH alone the whole article with its metadata.
+            Example: dossier show Corpus/news/x.txt:5 --context 1
+            Exit status: 0 when shown, 2 for a location the index does not have.
+            """
+    )
+
+    @Argument(help: "PATH or PATH:PASSAGE, as search prints them.")
+    var locations: [String]
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(name: [.short, .long], help: "Passages to show on each side of PATH:PASSAGE (default 0).")
+    var context = 0
+
+    @Option(name: [.short, .long], help: "Output format: text, jsonl or json.")
+    var format: ShownArticleWriter.Format = .text
+
+    func validate() throws {
+        guard !locations.isEmpty else { throw ValidationError("give at least one PATH or PATH:PASSAGE") }
+        guard context >= 0 else { throw ValidationError("--context must be 0 or more") }
+    }
+
+    func run() throws {
+        let searcher = try Searcher(path: database.path)
+        let shown = try locations.map { try searcher.show($0, context: context) }  // every location checked before output
+        let writer = ShownArticleWriter(sink: FileDescriptorSink(), format: format)
+        for article in shown { try writer.write(article) }
+        try writer.finish()
+    }
+}
+
+extension ShownArticleWriter.Format: ExpressibleByArgument {}
