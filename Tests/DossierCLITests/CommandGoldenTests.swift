@@ -98,7 +98,17 @@ import Testing
         try expectCommand(["topics", "--db", "t.db", "--by", "month", "--format", format], stdout: "topics-by-month.\(format)")
     }
 
-    // MARK: show
+    // MARK: show, search --context
+
+    @Test(arguments: ["text", "jsonl"])
+    func searchWithContext(format: String) throws {
+        _ = try indexed()
+        try expectCommand(
+            ["search", "shelling", "--context", "1", "--limit", "2", "--db", "t.db", "--format", format, "--color", "never"],
+            stdout: "search-context.\(format)")
+        let csv = try cli.run(["search", "shelling", "--context", "1", "--db", "t.db", "--format", "csv"])
+        #expect(csv.status == 2 && csv.stdout.isEmpty && csv.stderr.contains("--context works with --format text, jsonl or json"))
+    }
 
     @Test(arguments: ["text", "jsonl", "json"])
     func showAnArticleAndAPassageWithContext(format: String) throws {

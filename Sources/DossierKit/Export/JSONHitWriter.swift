@@ -90,6 +90,18 @@ public final class JSONHitWriter: RowWriter {
         out.add("snippet", snippet: hit.snippet, open: matchOpen, close: matchClose)
         out.add("text", hit.text)
         out.add("date_source", hit.metadata.dateSource)
+        if !hit.context.isEmpty {  // only with `search --context`
+            out.key("context")
+            out.raw("[")
+            for (index, neighbour) in hit.context.enumerated() {
+                if index > 0 { out.raw(",") }
+                out.begin()
+                out.add("passage", number: neighbour.passage)
+                out.add("text", neighbour.text)
+                out.end()
+            }
+            out.raw("]")
+        }
     }
 
     public func finish() throws {

@@ -7,6 +7,7 @@ import DossierSupport
 /// Path, title and snippet go through ``TerminalText/sanitized(_:)`` first (before the colours
 /// are added), so control characters in an article cannot drive the terminal. The snippet's line
 /// feeds become spaces; tabs stay. Export rows are written as their hits (no query columns).
+/// A hit with ``Hit/context`` lists its neighbours and itself, numbered, in passage order.
 public final class TextHitWriter: RowWriter {
     let sink: OutputSink
     let colour: Bool
@@ -32,12 +33,30 @@ public final class TextHitWriter: RowWriter {
             ? hit.snippet(open: Terminal.boldRedOn, close: Terminal.reset)
             : hit.snippet(open: HitColumns.matchOpen, close: HitColumns.matchClose)
         let flat = snippet.split(whereSeparator: { $0 == "\n" }).joined(separator: " ")
-        try sink.write("\(location)  \(Figures.score(hit.score))  \(title)\n    \(flat)\n\n")
+        guard !hit.context.isEmpty else {
+            try sink.write("\(location)  \(Figures.score(hit.score))  \(title)\n    \(flat)\n\n")
+            count += 1
+            return
+        }
+        // With context: every passage numbered, in order, the hit's own as its snippet.
+        var out = "\(location)  \(Figures.score(hit.score))  \(title)\n"
+        func line(_ passage: Int, _ text: String) {
+            out += "    [\(passage)] " + text + "\n"
+        }
+        for neighbour in hit.context where neighbour.passage < hit.passage { line(neighbour.passage, Self.flat(neighbour.text)) }
+        line(hit.passage, flat)
+        for neighbour in hit.context where neighbour.passage > hit.passage { line(neighbour.passage, Self.flat(neighbour.text)) }
+        try sink.write(out + "\n")
         count += 1
     }
 
     public func finish() throws {
         try sink.flush()
+    }
+
+    /// A neighbour's text on one line, safe for a terminal.
+    static func flat(_ text: String) -> String {
+        TerminalText.sanitized(text).split(whereSeparator: { $0 == "\n" }).joined(separator: " ")
     }
 }
 

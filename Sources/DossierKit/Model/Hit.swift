@@ -20,6 +20,22 @@ public struct Hit: Sendable, Equatable {
     public var snippet: String
     /// Topic ids the passage is tagged with.
     public var topics: [String]
+    /// The passages around this one in its article, in order, when the search asked for context
+    /// (``SearchRequest``'s `context`); empty otherwise.
+    public var context: [Neighbour] = []
+
+    /// A passage next to a hit.
+    public struct Neighbour: Sendable, Equatable {
+        /// Its 1-based ordinal within the article.
+        public var passage: Int
+        /// Its whole text.
+        public var text: String
+
+        public init(passage: Int, text: String) {
+            self.passage = passage
+            self.text = text
+        }
+    }
 
     /// Marks the start of a match inside ``snippet`` (a private-use character, replaced by writers).
     public static let matchOpen: Character = "\u{E000}"

@@ -21,6 +21,8 @@ public struct SearchRequest: Sendable {
     public var categories: [String] = []
     /// When true (the default), query words that name a topic also match the topic's other names.
     public var expand = true
+    /// Passages on each side of every hit to return with it (``Hit/context``); 0 for none.
+    public var context = 0
 
     public init(
         query: SearchQuery?, filters: SearchFilters = SearchFilters(), limit: Int? = 10, offset: Int = 0,

@@ -169,7 +169,8 @@ public final class Searcher {
                 while let (rowid, score) = try candidates.next() {
                     guard let record = try reader.read(rowid) else { continue }
                     let (snippet, names) = try snippets.snippet(rowid: rowid, text: record.text)
-                    let hit = record.hit(rank: request.offset + emitted + 1, score: score, snippet: snippet)
+                    var hit = record.hit(rank: request.offset + emitted + 1, score: score, snippet: snippet)
+                    if request.context > 0 { hit.context = try neighbours(of: record, context: request.context) }
                     let explanation = explaining ? candidates.explanation(score: score, names: names, ranking: topicRanking) : nil
                     emitted += 1
                     if try !sink(hit, explanation, rowid, record.articleID) { break }
@@ -179,6 +180,17 @@ public final class Searcher {
         } catch {
             throw Self.wrap(error, path: path)
         }
+    }
+
+    /// The passages within `context` of `record`'s passage in its article, without it, in order.
+    func neighbours(of record: HitReader.Record, context: Int) throws -> [Hit.Neighbour] {
+        let statement = try cached(
+            "SELECT ordinal, text FROM passages WHERE article_id = ? AND ordinal BETWEEN ? AND ? AND ordinal <> ? ORDER BY ordinal")
+        try statement.bind([record.articleID, record.passage - context, record.passage + context, record.passage])
+        defer { statement.reset() }
+        var out: [Hit.Neighbour] = []
+        while try statement.step() { out.append(Hit.Neighbour(passage: statement.int(0), text: statement.string(1))) }
+        return out
     }
 
     /// Convenience: the hits of a plain query.

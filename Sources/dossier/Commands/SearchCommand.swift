@@ -63,12 +63,19 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the expanded query, and for each hit the names matched and how its score was made (on stderr).")
     var explain = false
 
+    @Option(name: .long, help: "Show this many neighbouring passages on each side of every hit (text, jsonl and json).")
+    var context = 0
+
     @OptionGroup var filterOptions: FilterOptions
 
     @OptionGroup var lexicon: LexiconOptions
 
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        if context < 0 { throw ValidationError("--context must be 0 or more") }
+        if context > 0 && (format == .csv || format == .tsv) {
+            throw ValidationError("--context works with --format text, jsonl or json; a CSV row holds one passage")
+        }
         if offset < 0 { throw ValidationError("--offset must be 0 or more") }
         if query == nil && topic.isEmpty && category.isEmpty {
             throw ValidationError("give a query, --topic or --category")
@@ -82,6 +89,7 @@ struct SearchCommand: ParsableCommand {
         var request = SearchRequest(
             query: parsed, filters: filterOptions.filters, limit: limit, offset: offset, topics: topic, categories: category, expand: !exact
         )
+        request.context = context
         let out = FileDescriptorSink()
         if explain {
             Console.note("query: \(try searcher.plan(request).description)")
