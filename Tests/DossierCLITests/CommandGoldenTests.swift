@@ -16,7 +16,9 @@ import Testing
         /// `… 0.0 MB in 0.12 s (0.0 MB/s)` → `… 0.0 MB in <SECONDS> s (<RATE> MB/s)`.
         static let elapsed = #"in [0-9]+\.[0-9]{2} s \([0-9]+\.[0-9] MB/s\)"#
         /// `last indexed  2026-…Z` (stats text) and `"last_indexed":"…"`, `"started": "…"`, `"finished": "…"` (JSON).
-        static let timestamps = #"(last indexed +|"(?:last_indexed|started|finished)": ?")[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z"#
+        /// Also a run's start and end in `stats` text: `#2 2026-…Z to 2026-…Z`.
+        static let timestamps =
+            #"(last indexed +|"(?:last_indexed|started|finished)": ?"|#[0-9]+ | to )[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z"#
 
         static func apply(_ text: String) -> String {
             let text = Golden.mask(text, elapsed, with: "in <SECONDS> s (<RATE> MB/s)")
@@ -61,6 +63,7 @@ import Testing
         #expect(Masks.apply("0.0 MB in 12.34 s (0.5 MB/s)") == "0.0 MB in <SECONDS> s (<RATE> MB/s)")
         #expect(Masks.apply("last indexed  2026-12-03T12:35:11Z\n") == "last indexed  <TIMESTAMP>\n")
         #expect(Masks.apply(#""started": "2026-12-03T12:35:25.789Z","#) == #""started": "<TIMESTAMP>","#)
+        #expect(Masks.apply("#2 2026-12-03T12:35:11Z to 2026-12-03T12:35:12Z: 1 new") == "#2 <TIMESTAMP> to <TIMESTAMP>: 1 new")
         // An article's date is data, not a timestamp of the run.
         #expect(Masks.apply(#""date":"2024-01-01T00:00:00Z""#) == #""date":"2024-01-01T00:00:00Z""#)
     }
@@ -127,6 +130,29 @@ import Testing
         try expectCommand(["show", "articles/nope.txt:3", "--db", "t.db"], stdout: nil, stderr: "show-unknown.stderr", status: 2)
         try expectCommand(
             ["show", "articles/wire/shelling-report.txt:99", "--db", "t.db"], stdout: nil, stderr: "show-no-passage.stderr", status: 2)
+    }
+
+    // MARK: --new
+
+    @Test func newKeepsWhatTheLastRunAddedOrChanged() throws {
+        _ = try indexed()
+        let folder = cli.folder
+        try folder.write("articles/wire/new-report.txt", "A new report\n\nObservers counted new shelling craters near the depot.\n")
+        try folder.write(
+            "articles/analysis/long-wire.txt", try folder.read("articles/analysis/long-wire.txt") + "\nShelling resumed later.\n")
+        for path in ["articles/wire/new-report.txt", "articles/analysis/long-wire.txt"] {  // dates in the output are pinned
+            try folder.setModificationDate(TempFolder.fixedDate, of: path)
+        }
+        #expect(try cli.run(["index", "articles", "--db", "t.db", "--quiet"]).status == 0)
+        try expectCommand(["search", "shelling", "--new", "--db", "t.db", "--format", "jsonl"], stdout: "search-new.jsonl")
+        let all = try cli.run(["search", "shelling", "--db", "t.db", "--format", "jsonl"])
+        #expect(all.stdout.split(separator: "\n").count > 2)
+        try folder.write("queries.txt", "shelling\n")
+        try expectCommand(["export", "--queries", "queries.txt", "--new", "--db", "t.db", "--format", "csv"], stdout: "export-new.csv")
+        try expectCommand(["stats", "--db", "t.db"], stdout: "stats-two-runs.text")
+        // A run that changes nothing makes nothing new.
+        #expect(try cli.run(["index", "articles", "--db", "t.db", "--quiet"]).status == 0)
+        #expect(try cli.run(["search", "shelling", "--new", "--db", "t.db"]).status == 1)
     }
 
     // MARK: stats, check, optimize

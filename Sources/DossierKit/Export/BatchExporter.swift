@@ -31,12 +31,18 @@ public final class BatchExporter {
         /// Make snippets (the `snippet` column). Off, the column is empty and an export is faster
         /// (see ``Searcher/exportHits(_:snippets:sink:)``).
         public var snippets: Bool
+        /// Only articles stored by these index runs, for every query (`export --new`).
+        public var runs: ClosedRange<Int64>?
 
-        public init(limitPerQuery: Int? = nil, dedupe: Bool = false, mode: QueryParser.Mode = .syntax, snippets: Bool = true) {
+        public init(
+            limitPerQuery: Int? = nil, dedupe: Bool = false, mode: QueryParser.Mode = .syntax, snippets: Bool = true,
+            runs: ClosedRange<Int64>? = nil
+        ) {
             self.limitPerQuery = limitPerQuery
             self.dedupe = dedupe
             self.mode = mode
             self.snippets = snippets
+            self.runs = runs
         }
     }
 
@@ -84,7 +90,8 @@ public final class BatchExporter {
     public func prepare(_ specs: [QuerySpec]) throws -> [Query] {
         let parser = QueryParser(mode: options.mode)
         return try specs.map { spec in
-            let request = try Self.request(for: spec, parser: parser, limit: options.limitPerQuery)
+            var request = try Self.request(for: spec, parser: parser, limit: options.limitPerQuery)
+            request.filters.runs = options.runs
             do {
                 _ = try searcher.plan(request)
             } catch let error as SearchError {

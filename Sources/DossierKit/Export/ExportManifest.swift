@@ -10,7 +10,7 @@ import Foundation
 /// - `index`: `path`, `fingerprint` (``IndexFingerprint/sha256``), `schema_version`, `tokenizer`,
 ///   `articles`, `passages`, `last_indexed`
 /// - `lexicon_hash`: the SHA-256 of the topic lexicon used, or null when no topics were used
-/// - `format`, `options` (`limit_per_query`, `dedupe`, `raw_cells`, `literal`, `index_name`, `snippets`)
+/// - `format`, `options` (`limit_per_query`, `dedupe`, `raw_cells`, `literal`, `index_name`, `snippets`, `new_runs`)
 /// - `queries_file`: `path` and `sha256` of the query file, or null for queries given on the command line
 /// - `queries`: per query `id`, `line`, `query`, `topic`, `category`, `since`, `until`, `sources`,
 ///   `matches` (what `dossier search QUERY --count` prints) and `rows` (rows written)
@@ -25,12 +25,15 @@ public struct ExportManifest: Sendable, Equatable {
         public var literal: Bool
         public var indexName: String?
         public var snippets: Bool
+        /// The index runs `--new` kept articles of (`[first, last]` in the manifest), or nil.
+        public var runs: ClosedRange<Int64>?
 
         public init(
             limitPerQuery: Int? = nil, dedupe: Bool = false, rawCells: Bool = false, literal: Bool = false, indexName: String? = nil,
-            snippets: Bool = true
+            snippets: Bool = true, runs: ClosedRange<Int64>? = nil
         ) {
             self.snippets = snippets
+            self.runs = runs
             self.limitPerQuery = limitPerQuery
             self.dedupe = dedupe
             self.rawCells = rawCells
@@ -104,6 +107,7 @@ public struct ExportManifest: Sendable, Equatable {
         opts.add("literal", raw: options.literal ? "true" : "false")
         opts.add("index_name", options.indexName)
         opts.add("snippets", raw: options.snippets ? "true" : "false")
+        opts.add("new_runs", raw: options.runs.map { "[\($0.lowerBound),\($0.upperBound)]" } ?? "null")
         fields.append(("options", opts.text))
         if let queriesFile {
             var file = JSONObject()

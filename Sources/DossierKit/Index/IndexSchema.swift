@@ -21,10 +21,12 @@ import Darwin
 /// - `topics`, `passage_topics`, `title_topics`: see ``topicStatements``.
 public enum IndexSchema {
     /// Bumped whenever the tables change; stored in `PRAGMA user_version`.
-    /// Version 2 added the topic tables; version 3 the topic weight of each passage tag. An older
-    /// index is brought up to date when next opened for writing (its tags are made again from the
-    /// stored text); until then searches ask for `dossier index`.
-    public static let version = 3
+    /// Version 2 added the topic tables; version 3 the topic weight of each passage tag; version 4
+    /// the `runs` table and the run that stored each article (`articles.run_id`, NULL for articles
+    /// stored before runs were recorded). An older index is brought up to date when next opened
+    /// for writing (its tags are made again from the stored text when they changed); until then
+    /// searches ask for `dossier index`.
+    public static let version = 4
 
     /// The FTS5 tokenizer: Unicode words, diacritics removed, English Porter stemming.
     public static let tokenizer = TopicTokenizer.definition
@@ -59,7 +61,8 @@ public enum IndexSchema {
             format TEXT NOT NULL,
             language TEXT,
             bytes INTEGER NOT NULL,
-            passage_count INTEGER NOT NULL
+            passage_count INTEGER NOT NULL,
+            run_id INTEGER
         );
         CREATE TABLE IF NOT EXISTS article_paths(
             path TEXT PRIMARY KEY,
@@ -83,6 +86,20 @@ public enum IndexSchema {
         CREATE VIRTUAL TABLE IF NOT EXISTS title_fts USING fts5(
             title, content='articles', content_rowid='id', tokenize='\(tokenizer)'
         );
+        """
+
+    /// The index runs (version 4): one row per `dossier index`, its start, its end (NULL while it
+    /// runs, or when it was interrupted) and its counts; `articles.run_id` says which run stored an
+    /// article, so that `--new` can ask for what the last run brought.
+    static let runStatements = """
+        CREATE TABLE IF NOT EXISTS runs(
+            id INTEGER PRIMARY KEY,
+            started TEXT NOT NULL,
+            finished TEXT,
+            new INTEGER, changed INTEGER, unchanged INTEGER, moved INTEGER, removed INTEGER, skipped INTEGER,
+            articles INTEGER, passages INTEGER
+        );
+        CREATE INDEX IF NOT EXISTS articles_run ON articles(run_id);
         """
 
     /// The topic tags (version 2), made with the lexicon stored in `meta` (`lexicon`, `lexicon_hash`):
@@ -129,18 +146,25 @@ public enum IndexSchema {
             try db.transaction {
                 try db.execute(createStatements)
                 try db.execute(topicStatements)
+                try db.execute(runStatements)
                 // Fewer, larger segments while loading: measured 0–15% faster (MEASURED.md).
                 try db.execute("INSERT INTO passage_fts(passage_fts, rank) VALUES('hashsize', 8388608)")
                 try db.run("INSERT INTO meta(key, value) VALUES('tokenizer', ?)", [tokenizer])
                 try db.execute("PRAGMA user_version = \(Self.version)")
             }
-        } else if version == 1 || version == 2 {
-            // Version 1 had no topic tables, version 2 no topic weights: (re)make them, and forget
-            // the lexicon the old tags were made with, so the indexer tags every passage afterwards.
+        } else if (1...3).contains(version) {
             try db.transaction {
-                try db.execute("DROP TRIGGER IF EXISTS passages_drop_topics; DROP TABLE IF EXISTS passage_topics")
-                try db.execute(topicStatements)
-                try db.execute("DELETE FROM meta WHERE key IN ('lexicon', 'lexicon_hash')")
+                if version < 3 {
+                    // Version 1 had no topic tables, version 2 no topic weights: (re)make them, and forget
+                    // the lexicon the old tags were made with, so the indexer tags every passage afterwards.
+                    try db.execute("DROP TRIGGER IF EXISTS passages_drop_topics; DROP TABLE IF EXISTS passage_topics")
+                    try db.execute(topicStatements)
+                    try db.execute("DELETE FROM meta WHERE key IN ('lexicon', 'lexicon_hash')")
+                }
+                // Version 3 recorded no runs: articles stored so far belong to none.
+                let columns = try db.scalar("SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'run_id'", as: Int.self)
+                if columns == 0 { try db.execute("ALTER TABLE articles ADD COLUMN run_id INTEGER") }
+                try db.execute(runStatements)
                 try db.execute("PRAGMA user_version = \(Self.version)")
             }
         } else if version != Self.version {

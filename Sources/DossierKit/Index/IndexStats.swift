@@ -24,6 +24,8 @@ public struct IndexStats: Sendable, Equatable {
     public var lastIndexed: String?
     /// Articles by format (`text`, `markdown`, ...), sorted by format.
     public var formats: [(format: String, articles: Int)]
+    /// The last five index runs, newest first.
+    public var runs: [IndexRunRecord] = []
 
     public static func == (a: IndexStats, b: IndexStats) -> Bool {
         a.path == b.path && a.files == b.files && a.articles == b.articles && a.passages == b.passages && a.bytes == b.bytes
@@ -47,7 +49,7 @@ public struct IndexStats: Sendable, Equatable {
                     bytes: fileSize(path) + fileSize(path + "-wal"),
                     sourceBytes: try db.scalar("SELECT coalesce(sum(bytes), 0) FROM articles") ?? 0,
                     lastIndexed: try db.scalar("SELECT value FROM meta WHERE key = 'last_indexed'"),
-                    formats: formats)
+                    formats: formats, runs: try IndexRunRecord.recent(db, limit: 5))
             }
         } catch {
             throw IndexError.wrap(error, path: path)

@@ -60,8 +60,8 @@ public final class IndexWriter {
             try IndexSchema.prepare(db)
             insertArticle = try db.prepare(
                 """
-                INSERT INTO articles(hash, path, title, author, date, date_source, url, source, format, language, bytes, passage_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO articles(hash, path, title, author, date, date_source, url, source, format, language, bytes, passage_count, run_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, persistent: true)
             insertFile = try db.prepare("INSERT INTO files(root_id, path, size, mtime, hash) VALUES (?, ?, ?, ?, ?)", persistent: true)
             updateFile = try db.prepare("UPDATE files SET size = ?, mtime = ?, hash = ? WHERE id = ?", persistent: true)
@@ -204,11 +204,37 @@ public final class IndexWriter {
         }
     }
 
-    /// Records the end of a run.
-    public func finish(at time: String) throws {
+    /// The run articles stored from now on belong to (see ``beginRun(at:)``); nil before one began.
+    public private(set) var runID: Int64?
+
+    /// Records the start of a run, committed at once, and stores the articles written after it
+    /// under its id.
+    public func beginRun(at time: String) throws {
         try guarded {
             try commit()
-            try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES('last_indexed', ?)", [time])
+            try db.run("INSERT INTO runs(started) VALUES (?)", [time])
+            runID = db.lastInsertRowID
+        }
+    }
+
+    /// Records the end of a run and its counts.
+    public func finish(at time: String, report: IngestReport? = nil) throws {
+        try guarded {
+            try commit()
+            try db.transaction {
+                try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES('last_indexed', ?)", [time])
+                if let runID, let r = report {
+                    try db.run(
+                        """
+                        UPDATE runs SET finished = ?, new = ?, changed = ?, unchanged = ?, moved = ?, removed = ?, skipped = ?,
+                            articles = ?, passages = ? WHERE id = ?
+                        """,
+                        [
+                            time, r.new, r.changed, r.unchanged, r.moved, r.removed, r.skipped.count, r.articlesWritten, r.passagesWritten,
+                            runID,
+                        ])
+                }
+            }
             try db.execute("PRAGMA wal_checkpoint(PASSIVE)")
         }
     }
@@ -236,7 +262,7 @@ public final class IndexWriter {
         let m = article.metadata
         try insertArticle.bind([
             hash, article.path, article.title, m.author, m.date, m.dateSource, m.url, m.source, m.format, m.language, bytes,
-            article.passages.count,
+            article.passages.count, runID,
         ])
         try insertArticle.run()
         let articleID = db.lastInsertRowID

@@ -84,9 +84,11 @@ public final class Indexer {
         var run = IndexRun(
             writer: writer, options: options, loader: loader,
             loading: LoadAhead(loader: loader, taggers: taggers, tokenizers: tokenizers, jobs: threads), clock: clock, progress: progress)
+        try writer.beginRun(at: Self.timestamp())
         for root in roots { try run.index(root: root) }
-        try writer.finish(at: Self.timestamp())
-        return run.finished()
+        let report = run.finished()
+        try writer.finish(at: Self.timestamp(), report: report)
+        return report
     }
 
     static func absolutePath(_ path: String) -> String {

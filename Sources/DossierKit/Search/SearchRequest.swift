@@ -49,6 +49,8 @@ public struct SearchFilters: Sendable, Equatable {
     public var sources: [String] = []
     /// Articles with a path matching this glob (`*`, `?`, `[...]`, as SQLite's GLOB).
     public var pathGlob: String?
+    /// Articles stored by these index runs (``Searcher/newRuns()`` gives the last run's).
+    public var runs: ClosedRange<Int64>?
 
     public init(since: String? = nil, until: String? = nil, sources: [String] = [], pathGlob: String? = nil) {
         self.since = since
@@ -58,7 +60,7 @@ public struct SearchFilters: Sendable, Equatable {
     }
 
     /// True when no filter is set.
-    public var isEmpty: Bool { since == nil && until == nil && sources.isEmpty && pathGlob == nil }
+    public var isEmpty: Bool { since == nil && until == nil && sources.isEmpty && pathGlob == nil && runs == nil }
 
     /// The SQL conditions (each starting with ` AND `) and their named bindings. Values are bound, never spliced.
     package func sqlClause(articleAlias a: String) -> (sql: String, bindings: [(String, any Bindable)]) {
@@ -84,6 +86,10 @@ public struct SearchFilters: Sendable, Equatable {
         if let pathGlob {
             sql += " AND EXISTS (SELECT 1 FROM article_paths AS pf WHERE pf.article_id = \(a).id AND pf.path GLOB :pathglob)"
             bindings.append((":pathglob", pathGlob))
+        }
+        if let runs {
+            sql += " AND \(a).run_id BETWEEN :run_first AND :run_last"
+            bindings += [(":run_first", runs.lowerBound), (":run_last", runs.upperBound)]
         }
         return (sql, bindings)
     }

@@ -1,3 +1,4 @@
+import DossierIndex
 import DossierModel
 import DossierSQLite
 
@@ -69,6 +70,16 @@ extension Searcher {
             throw error
         } catch {
             throw Self.wrap(error, path: self.path)
+        }
+    }
+
+    /// The index runs whose articles `--new` keeps: the last finished run, and any interrupted
+    /// runs it completed; nil when no run has finished.
+    public func newRuns() throws -> ClosedRange<Int64>? {
+        do {
+            return try db.readTransaction { try IndexRunRecord.newRuns(db) }
+        } catch {
+            throw Self.wrap(error, path: path)
         }
     }
 }

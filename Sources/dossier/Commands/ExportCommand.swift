@@ -56,6 +56,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Write each passage once, under the first query that hit it, with all their ids in query_ids.")
     var dedupe = false
 
+    @Flag(name: .long, help: "Only articles the last index run added or changed (every query).")
+    var new = false
+
     @Flag(name: .long, help: "In CSV and TSV, do not prefix cells that a spreadsheet would run as formulas.")
     var rawCells = false
 
@@ -151,7 +154,9 @@ struct ExportCommand: ParsableCommand {
         let searcher = try Searcher(path: database.path, memoryMapped: false)
         let exporter = BatchExporter(
             searcher: searcher,
-            options: .init(limitPerQuery: limitPerQuery, dedupe: dedupe, mode: literal ? .literal : .syntax, snippets: !noSnippets))
+            options: .init(
+                limitPerQuery: limitPerQuery, dedupe: dedupe, mode: literal ? .literal : .syntax, snippets: !noSnippets,
+                runs: new ? try NewRuns.of(searcher) : nil))
         let prepared = try exporter.prepare(specs)
         let manifestPath = noManifest ? nil : (manifest ?? output.map { $0 + ".manifest.json" })
         // Read beside the export's start, so the manifest describes the index the rows came from.
@@ -186,7 +191,7 @@ struct ExportCommand: ParsableCommand {
                 format: format,
                 options: .init(
                     limitPerQuery: limitPerQuery, dedupe: dedupe, rawCells: rawCells, literal: literal,
-                    indexName: format == .opensearch ? indexName : nil, snippets: !noSnippets),
+                    indexName: format == .opensearch ? indexName : nil, snippets: !noSnippets, runs: exporter.options.runs),
                 queriesFile: queriesFileHash, outcomes: outcomes, outputPath: output, outputBytes: hashing.byteCount,
                 outputSHA256: hashing.sha256, started: started, finished: Date())
             let manifestFile = try AtomicFile(path: manifestPath)

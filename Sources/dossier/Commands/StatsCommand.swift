@@ -33,6 +33,18 @@ struct StatsCommand: ParsableCommand {
             var formats = JSONObject()
             for (name, count) in stats.formats { formats.add(name, number: String(count)) }
             object.add("formats", raw: formats.text)
+            var runs: [String] = []
+            for run in stats.runs {
+                var r = JSONObject()
+                r.add("id", number: String(run.id))
+                r.add("started", run.started)
+                r.add("finished", run.finished)
+                for (key, value) in Self.counts(run) { r.add(key, number: String(value)) }
+                r.add("articles", number: String(run.articles))
+                r.add("passages", number: String(run.passages))
+                runs.append(r.text)
+            }
+            object.add("runs", raw: "[" + runs.joined(separator: ",") + "]")
             try out.write(object.text + "\n")
         case .text:
             let rows: [(String, String)] = [
@@ -45,10 +57,28 @@ struct StatsCommand: ParsableCommand {
                 ("formats", stats.formats.map { "\($0.format) \(Figures.grouped($0.articles))" }.joined(separator: ", ")),
                 ("last indexed", stats.lastIndexed ?? "never"),
             ]
-            for (key, value) in rows {
+            var lines = rows
+            for (i, run) in stats.runs.enumerated() {
+                let counts = Self.counts(run).map { "\(Figures.grouped($0.1)) \($0.0)" }.joined(separator: ", ")
+                let end = run.finished.map { "to \($0)" } ?? "(not finished)"
+                lines.append(
+                    (
+                        i == 0 ? "runs" : "",
+                        "#\(run.id) \(run.started) \(end): \(counts); \(IndexSummary.count(run.articles, "article")) written"
+                    ))
+            }
+            for (key, value) in lines {
                 try out.write(key + String(repeating: " ", count: 14 - key.count) + TerminalText.sanitized(value) + "\n")
             }
         }
         try out.flush()
+    }
+
+    /// A run's file counts, in the index summary's order.
+    static func counts(_ run: IndexRunRecord) -> [(String, Int)] {
+        [
+            ("new", run.new), ("changed", run.changed), ("unchanged", run.unchanged), ("moved", run.moved), ("removed", run.removed),
+            ("skipped", run.skipped),
+        ]
     }
 }

@@ -48,6 +48,9 @@ struct FilterOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Only articles with a path matching this glob (`*`, `?`, `[...]`).", valueName: "glob"))
     var path: String?
 
+    @Flag(name: .long, help: "Only articles the last index run added or changed.")
+    var new = false
+
     func validate() throws {
         try Self.validateDates(since: since, until: until)
     }
@@ -61,7 +64,7 @@ struct FilterOptions: ParsableArguments {
         }
     }
 
-    /// The filters for a ``SearchRequest``.
+    /// The filters for a ``SearchRequest`` (`--new` is resolved against the index: ``NewRuns``).
     var filters: SearchFilters {
         SearchFilters(since: since, until: until, sources: source, pathGlob: path)
     }
@@ -74,5 +77,15 @@ struct FilterOptions: ParsableArguments {
             if shape[i] == "d" ? !c.isASCII || !c.isNumber : c != "-" { return false }
         }
         return [4, 7, 10].contains(chars.count) || (chars.count > 10 && chars[10] == "T")
+    }
+}
+
+/// `--new`: the index runs whose articles it keeps, or an error when no run has finished.
+enum NewRuns {
+    static func of(_ searcher: Searcher) throws -> ClosedRange<Int64> {
+        guard let runs = try searcher.newRuns() else {
+            throw DossierError(description: "--new needs a finished index run, and this index records none; run `dossier index` first")
+        }
+        return runs
     }
 }

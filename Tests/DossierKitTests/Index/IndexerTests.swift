@@ -219,7 +219,7 @@ import Testing
         #expect {
             try Searcher(path: db)
         } throws: { error in
-            "\(error)".contains("made by an older Dossier (schema 2, expected 3); index its folder again")
+            "\(error)".contains("made by an older Dossier (schema 2, expected \(IndexSchema.version)); index its folder again")
         }
         let report = try Indexer(databasePath: db).run(roots: [folder.sub("news")])
         #expect(report.unchanged == 1)
@@ -258,5 +258,33 @@ import Testing
         #expect(replayed.count > 1)
         #expect(replayed == (try Self.blocks(folder.sub("plain.db"))))
         #expect(try IndexMaintenance.check(path: folder.sub("replayed.db")).isEmpty)
+    }
+}
+
+/// An index made before runs were recorded (schema 3) gains the runs table on the next run; its
+/// articles belong to no run, so that run brings nothing "new".
+@Suite struct RunRecordUpgradeTests {
+    @Test func aVersion3IndexRecordsRunsAfterItsNextRun() throws {
+        let folder = try TempFolder()
+        let db = folder.sub("index.db")
+        try folder.write("news/a.txt", "Old news\n\nShelling near the port.\n")
+        _ = try Indexer(databasePath: db).run(roots: [folder.sub("news")])
+        do {  // what a version 3 index looked like: no runs, no run_id
+            let c = try Connection(path: db)
+            try c.execute(
+                "DROP INDEX articles_run; DROP TABLE runs; ALTER TABLE articles DROP COLUMN run_id; PRAGMA user_version = 3;")
+        }
+        #expect(throws: IndexError.self) { try Searcher(path: db) }
+        _ = try Indexer(databasePath: db).run(roots: [folder.sub("news")])
+        let searcher = try Searcher(path: db)
+        #expect(try searcher.newRuns() == 1...1)
+        var request = SearchRequest(query: try QueryParser().parse("shelling"), limit: nil)
+        request.filters.runs = try searcher.newRuns()
+        #expect(try searcher.count(request) == 0)
+        try folder.write("news/b.txt", "New news\n\nShelling again.\n")
+        _ = try Indexer(databasePath: db).run(roots: [folder.sub("news")])
+        request.filters.runs = try searcher.newRuns()
+        #expect(request.filters.runs == 2...2)
+        #expect(try searcher.count(request) == 1)
     }
 }
