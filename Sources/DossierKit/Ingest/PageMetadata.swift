@@ -1,0 +1,184 @@
+import Foundation
+
+/// Chooses a web page's title, publication date and author among the candidates its markup offers,
+/// by a fixed precedence (documented in `docs/formats.md`).
+///
+/// - Title: the article's `<h1>` when the page's own title (JSON-LD `headline`, `og:title` or
+///   `<title>`) contains it (the visible headline, without the site's name); else JSON-LD
+///   `headline`, `og:title` or `twitter:title`, the article's `<h1>`, `<title>`; a site name is cut
+///   from `og:title` and `<title>`.
+/// - Date: JSON-LD `datePublished`, `article:published_time` and the other publication metas, a
+///   `<time>` or element marked `itemprop="datePublished"`, the article's first `<time datetime>`,
+///   a date in the URL (`/2023/11/06/`), a dateline near the headline. Dates with a time zone keep
+///   the calendar day and time as written (converting to UTC could move the day).
+/// - Author: JSON-LD authors that are people, byline markup (`rel="author"`, `itemprop="author"`,
+///   a class `byline` or `author`), `meta name="author"` and its relatives unless they name the
+///   site, JSON-LD authors that are organisations, a `By …` line. Several authors are joined by `; `.
+struct PageMetadata {
+    var title: String?
+    var date: String?
+    var author: String?
+
+    // MARK: Title
+
+    /// Separators between a page's title and its site's name.
+    static let titleSeparators = [" | ", " – ", " — ", " - ", " • ", " · ", " :: ", " » ", " « ", " ~ ", " / "]
+
+    static func title(headline: String?, metaTitle: String?, h1: String?, titleElement: String?, siteName: String?) -> String? {
+        let h1 = h1.map(Whitespace.collapse).flatMap { $0.isEmpty || $0.count > 300 ? nil : $0 }
+        if let h1 {
+            let lowered = h1.lowercased()
+            for candidate in [headline, metaTitle, titleElement].compactMap({ $0 }) where candidate.lowercased().contains(lowered) {
+                return h1
+            }
+        }
+        if let headline = nonEmpty(headline) { return headline }
+        if let meta = nonEmpty(metaTitle) { return withoutSiteName(meta, siteName: siteName) }
+        if let h1 { return h1 }
+        return nonEmpty(titleElement).map { withoutSiteName($0, siteName: siteName) }
+    }
+
+    /// `title` without the site's name: a part equal to `siteName` goes; else the parts after the
+    /// first separator go when they are short (three words or fewer), as sites append their name.
+    static func withoutSiteName(_ title: String, siteName: String?) -> String {
+        var parts: [String] = [title]
+        var separator = ""
+        for candidate in titleSeparators where title.contains(candidate) {
+            parts = title.components(separatedBy: candidate)
+            separator = candidate
+            break
+        }
+        guard parts.count > 1 else { return title }
+        if let site = nonEmpty(siteName)?.lowercased() {
+            let remaining = parts.filter { Whitespace.collapse($0).lowercased() != site }
+            if remaining.count < parts.count, !remaining.isEmpty { return Whitespace.collapse(remaining.joined(separator: separator)) }
+        }
+        // The longest part, with the short parts that follow it dropped and the others kept.
+        while parts.count > 1, let last = parts.last, last.split(separator: " ").count <= 3 {
+            parts.removeLast()
+        }
+        while parts.count > 1, let first = parts.first, first.split(separator: " ").count <= 2,
+            parts.dropFirst().joined().split(separator: " ").count > 3
+        {
+            parts.removeFirst()
+        }
+        let result = Whitespace.collapse(parts.joined(separator: separator))
+        return result.isEmpty ? title : result
+    }
+
+    static func nonEmpty(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let collapsed = Whitespace.collapse(text)
+        return collapsed.isEmpty ? nil : collapsed
+    }
+
+    // MARK: Date
+
+    /// The first candidate that is a date, normalised; zoned times keep their local day and time.
+    static func date(_ candidates: [String?]) -> String? {
+        for candidate in candidates {
+            guard let text = nonEmpty(candidate) else { continue }
+            if let date = localDate(text) { return date }
+        }
+        return nil
+    }
+
+    /// `text` as a date: an ISO date and time keeps its local day and time (the zone is dropped),
+    /// other forms are normalised by ``DateParser``.
+    static func localDate(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        if bytes.count >= 19, isDigits(bytes[0..<4]), bytes[4] == 0x2D, isDigits(bytes[5..<7]), bytes[7] == 0x2D,
+            isDigits(bytes[8..<10]), bytes[10] == 0x54 || bytes[10] == 0x20, isDigits(bytes[11..<13]), bytes[13] == 0x3A
+        {
+            if let local = DateParser.normalize(String(decoding: bytes[0..<19], as: UTF8.self)) { return local }
+            if let day = DateParser.normalize(String(decoding: bytes[0..<10], as: UTF8.self)) { return day }
+        }
+        return DateParser.normalize(text)
+    }
+
+    static func isDigits(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// A date in a URL's path: `/2023/11/06/`, `/2023-11-06`, `/20231106/`; a year and month alone
+    /// are not a day and give nil.
+    static func date(inURL url: String?) -> String? {
+        guard let url else { return nil }
+        let bytes = Array(url.utf8)
+        var i = 0
+        while i + 8 <= bytes.count {
+            guard bytes[i] == 0x2F || bytes[i] == 0x2D || bytes[i] == 0x5F else {
+                i += 1
+                continue
+            }
+            let rest = bytes[(i + 1)...]
+            func number(_ from: Int, _ count: Int) -> Int? {
+                let start = rest.startIndex + from
+                guard start + count <= rest.endIndex, isDigits(rest[start..<start + count]) else { return nil }
+                return Int(String(decoding: rest[start..<start + count], as: UTF8.self))
+            }
+            func separator(_ at: Int) -> Bool {
+                let index = rest.startIndex + at
+                return index < rest.endIndex && (rest[index] == 0x2F || rest[index] == 0x2D || rest[index] == 0x5F)
+            }
+            func boundary(_ at: Int) -> Bool {
+                let index = rest.startIndex + at
+                return index >= rest.endIndex || !(rest[index] >= 0x30 && rest[index] <= 0x39)
+            }
+            if let year = number(0, 4), (1990...2099).contains(year) {
+                if separator(4), let month = number(5, 2), separator(7), let day = number(8, 2), boundary(10),
+                    let date = DateParser.validate(DateParser.DateParts(year: year, month: month, day: day))
+                {
+                    return DateParser.format(date)
+                }
+                if let month = number(4, 2), let day = number(6, 2), boundary(8),
+                    let date = DateParser.validate(DateParser.DateParts(year: year, month: month, day: day))
+                {
+                    return DateParser.format(date)
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    // MARK: Author
+
+    /// Words that introduce a byline, cut from its start.
+    static let bylinePrefixes = [
+        "written by", "posted by", "published by", "geschrieben von", "verfasst von", "ein beitrag von", "von", "by", "par",
+        "por", "di", "door", "autor:", "autorin:", "author:", "auteur :", "auteur:", "text:", "texto:", "tekst:", "autor",
+    ]
+
+    /// The name in a byline: its prefix (`By`, `Von`, `Par`…) cut, nil when what is left does not
+    /// look like names (too long, a sentence, a link label).
+    static func name(inByline text: String) -> String? {
+        var name = Whitespace.collapse(text)
+        let lowered = name.lowercased()
+        for prefix in bylinePrefixes where lowered.hasPrefix(prefix + " ") || (prefix.hasSuffix(":") && lowered.hasPrefix(prefix)) {
+            name = Whitespace.collapse(String(name.dropFirst(prefix.count)))
+            break
+        }
+        name = name.trimmingCharacters(in: CharacterSet(charactersIn: " :|,·•-–—"))
+        guard name.count >= 2, name.count <= 80, name.split(separator: " ").count <= 8 else { return nil }
+        guard !name.unicodeScalars.contains(where: { "→←»«@".unicodeScalars.contains($0) }) else { return nil }
+        guard name.unicodeScalars.first.map({ !CharacterSet.decimalDigits.contains($0) }) ?? false else { return nil }
+        return name
+    }
+
+    /// The first author among the candidates, in precedence order; a meta author that is the site's
+    /// own name (or its publisher's) is skipped while a person is still to come.
+    static func author(
+        people: [String], bylines: [String], metas: [String], organisations: [String], siteNames: [String], bylineText: String?
+    )
+        -> String?
+    {
+        let sites = Set(siteNames.map { $0.lowercased() })
+        if !people.isEmpty { return people.joined(separator: "; ") }
+        if let byline = bylines.lazy.compactMap(name(inByline:)).first { return byline }
+        if let meta = metas.first(where: { !sites.contains($0.lowercased()) }) { return meta }
+        if let meta = metas.first { return meta }
+        if !organisations.isEmpty { return organisations.joined(separator: "; ") }
+        return bylineText
+    }
+}
