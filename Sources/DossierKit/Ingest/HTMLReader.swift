@@ -360,6 +360,7 @@ final class HTMLDocument {
         let linked = LinkedData(jsonLD)
         var page = HTMLReader.Page()
         var articleH1: String? = nil
+        var h1InContent = false
         var nearHeadline: [String] = []
         let content = keepBoilerplate ? nil : contentBlocks(body ?? root)
         if let content, let kept = MainContentSelector.select(blocks: content.blocks, elements: content.elements) {
@@ -368,6 +369,7 @@ final class HTMLDocument {
             let keptSet = Set(kept)
             let h1Index = content.h1.first { keptSet.contains($0) } ?? content.h1.first
             articleH1 = h1Index.map { content.blocks[$0].text } ?? firstH1.map(Self.text)
+            h1InContent = h1Index.map(keptSet.contains) ?? false
             // The lines around the headline (or the article's start), where datelines and bylines stand.
             let anchor = h1Index ?? kept.first ?? 0
             let lower = max(0, anchor - 6)
@@ -386,12 +388,14 @@ final class HTMLDocument {
             page.paragraphs = paragraphs(contentRoot, keepHeaders: contentRoot != (body ?? root))
             let h1 = Self.inside(contentRoot, firstH1) ? firstH1 : (Self.firstElement(named: "h1", in: contentRoot) ?? firstH1)
             articleH1 = h1.map(Self.text)
+            h1InContent = Self.inside(contentRoot, h1)
             nearHeadline = Array(page.paragraphs.prefix(8))
         }
 
         let siteName = meta["og:site_name"] ?? meta["application-name"] ?? linked.publisher
         page.title = PageMetadata.title(
-            headline: linked.headline, metaTitle: meta["og:title"] ?? meta["twitter:title"], h1: articleH1, titleElement: titleElement,
+            headline: linked.headline, metaTitle: meta["og:title"] ?? meta["twitter:title"], h1: articleH1, h1InContent: h1InContent,
+            titleElement: titleElement,
             siteName: siteName)
 
         let url = PageMetadata.nonEmpty(meta["og:url"]) ?? PageMetadata.nonEmpty(canonical) ?? PageMetadata.nonEmpty(linked.url)
@@ -413,10 +417,11 @@ final class HTMLDocument {
             meta["author"], meta["article:author"], meta["dc.creator"], meta["byl"], meta["sailthru.author"], meta["parsely-author"],
         ]
         .compactMap { $0 }.map(Whitespace.collapse).filter { !$0.hasPrefix("http") && !$0.isEmpty }
-        let bylineTexts = bylines.prefix(8).map { Self.text($0) }
+        let bylineTexts = bylines.filter { !Self.inCommentOrForm($0) }.prefix(8).map { Self.text($0) }
         page.author = PageMetadata.author(
             people: linked.people, bylines: bylineTexts, metas: metaAuthors, organisations: linked.organisations,
-            siteNames: [siteName, linked.publisher].compactMap { $0 }, bylineText: Byline.author(in: Array(nearHeadline.prefix(10))))
+            siteNames: [siteName, linked.publisher].compactMap { $0 },
+            bylineText: nearHeadline.lazy.compactMap(PageMetadata.name(inBylineLine:)).first)
         page.url = url
         return page
     }
@@ -426,12 +431,35 @@ final class HTMLDocument {
         return text
     }
 
-    /// Byline markup: `itemprop="author"`, `rel="author"`, or a class `byline`, `author`, `byline__name`…
+    /// Byline markup: `itemprop="author"`, `rel="author"`, or a class that holds `author`, `byline`,
+    /// `autor` or `verfasser` (`entry-author`, `byline__name`, `c-article__autor`…).
     static func isByline(_ node: Node) -> Bool {
         if attribute(node, "itemprop")?.lowercased().split(separator: " ").contains("author") == true { return true }
         if attribute(node, "rel")?.lowercased().split(separator: " ").contains("author") == true { return true }
         guard let classes = attribute(node, "class")?.lowercased() else { return false }
-        return classes.split(separator: " ").contains { $0 == "author" || $0 == "byline" || $0.hasPrefix("byline") || $0 == "author-name" }
+        return classes.split(separator: " ").contains {
+            ($0.contains("author") && !$0.contains("authority")) || $0.contains("byline") || $0.contains("autor")
+                || $0.contains("verfasser")
+        }
+    }
+
+    /// True when `node` stands in a form or a comment thread (where `author` marks a commenter).
+    static func inCommentOrForm(_ node: Node) -> Bool {
+        var current = node.pointee.parent
+        var depth = 0
+        while let c = current, c.pointee.type == XML_ELEMENT_NODE, depth < 40 {
+            if name(c) == "form" { return true }
+            for key in ["class", "id"] {
+                if let value = attribute(c, key)?.lowercased(),
+                    value.contains("comment") || value.contains("respond") || value.contains("reply")
+                {
+                    return true
+                }
+            }
+            current = c.pointee.parent
+            depth += 1
+        }
+        return false
     }
 
     /// The raw text content of an element (a script's JSON, say).

@@ -24,18 +24,65 @@ struct PageMetadata {
     /// Separators between a page's title and its site's name.
     static let titleSeparators = [" | ", " – ", " — ", " - ", " • ", " · ", " :: ", " » ", " « ", " ~ ", " / "]
 
-    static func title(headline: String?, metaTitle: String?, h1: String?, titleElement: String?, siteName: String?) -> String? {
+    /// The title by the precedence above. `h1` is the article's headline; `h1InContent` says whether
+    /// it stands in the extracted article (an `<h1>` elsewhere is often the site's logo).
+    static func title(
+        headline: String?, metaTitle: String?, h1: String?, h1InContent: Bool = true, titleElement: String?, siteName: String?
+    )
+        -> String?
+    {
+        let headline = nonEmpty(headline.map(decodingEntities))
+        let metaTitle = nonEmpty(metaTitle.map(decodingEntities))
+        let titleElement = nonEmpty(titleElement.map(decodingEntities))
         let h1 = h1.map(Whitespace.collapse).flatMap { $0.isEmpty || $0.count > 300 ? nil : $0 }
         if let h1 {
             let lowered = h1.lowercased()
-            for candidate in [headline, metaTitle, titleElement].compactMap({ $0 }) where candidate.lowercased().contains(lowered) {
-                return h1
+            for candidate in [headline, metaTitle, titleElement].compactMap({ $0 }) {
+                // The headline must be most of the title, not the site's name left in it.
+                let core = withoutSiteName(candidate, siteName: siteName).lowercased()
+                if candidate.lowercased().contains(lowered), lowered.count * 2 >= core.count { return h1 }
             }
         }
-        if let headline = nonEmpty(headline) { return headline }
-        if let meta = nonEmpty(metaTitle) { return withoutSiteName(meta, siteName: siteName) }
-        if let h1 { return h1 }
-        return nonEmpty(titleElement).map { withoutSiteName($0, siteName: siteName) }
+        if let headline { return headline }
+        if let meta = metaTitle { return withoutSiteName(meta, siteName: siteName) }
+        if let h1, h1InContent { return h1 }
+        return titleElement.map { withoutSiteName($0, siteName: siteName) }
+    }
+
+    /// Character references left in attribute values that were escaped twice (`&amp;#8211;`), and
+    /// the named ones common in titles, decoded.
+    static func decodingEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        let named: [String: String] = [
+            "amp": "&", "quot": "\"", "apos": "'", "lt": "<", "gt": ">", "nbsp": " ", "bull": "•", "ndash": "–", "mdash": "—",
+            "hellip": "…", "laquo": "«", "raquo": "»", "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”", "middot": "·",
+        ]
+        var out = ""
+        var rest = text[...]
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            guard let semicolon = after.prefix(10).firstIndex(of: ";") else {
+                out += "&"
+                rest = after
+                continue
+            }
+            let name = after[..<semicolon]
+            var decoded: String? = named[String(name)]
+            if name.hasPrefix("#") {
+                let digits = name.dropFirst()
+                let value = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+                decoded = value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+            }
+            if let decoded {
+                out += decoded
+                rest = after[after.index(after: semicolon)...]
+            } else {
+                out += "&"
+                rest = after
+            }
+        }
+        return out + rest
     }
 
     /// `title` without the site's name: a part equal to `siteName` goes; else the parts after the
@@ -162,8 +209,38 @@ struct PageMetadata {
         name = name.trimmingCharacters(in: CharacterSet(charactersIn: " :|,·•-–—"))
         guard name.count >= 2, name.count <= 80, name.split(separator: " ").count <= 8 else { return nil }
         guard !name.unicodeScalars.contains(where: { "→←»«@".unicodeScalars.contains($0) }) else { return nil }
-        guard name.unicodeScalars.first.map({ !CharacterSet.decimalDigits.contains($0) }) ?? false else { return nil }
+        // A date or time after the name goes.
+        if let digit = name.firstIndex(where: { $0.isNumber }) {
+            name = String(name[..<digit]).trimmingCharacters(in: CharacterSet(charactersIn: " :|,·•-–—/"))
+            guard name.count >= 2 else { return nil }
+        }
+        guard !name.unicodeScalars.contains(where: { "*()[]{}?!".unicodeScalars.contains($0) }) else { return nil }
         return name
+    }
+
+    /// The name in a line that is a byline by its first words (`By Ann Reed`, `Von Ann Reed`,
+    /// `Text: Ann Reed`, `Blog post by Ann Reed`), or nil.
+    static func name(inBylineLine line: String) -> String? {
+        guard line.utf8.count <= 160, !line.utf8.contains(0x0A) else { return nil }
+        let words = line.split(separator: " ", maxSplits: 4)
+        // The introducing word may follow a word or two (`Ein Beitrag von`, `Blog post by`).
+        for (index, word) in words.prefix(3).enumerated() {
+            let lowered = word.lowercased()
+            guard ["by", "von", "par", "por", "autor:", "autorin:", "author:", "text:", "texto:", "tekst:", "auteur:"].contains(lowered)
+            else { continue }
+            let rest = words[(index + 1)...].joined(separator: " ")
+            guard let first = rest.unicodeScalars.first, first.properties.isUppercase else { return nil }
+            return name(inByline: rest)
+        }
+        return nil
+    }
+
+    /// A user name used as a display name (`ann.reed`, `ann_reed`) with spaces for its separators.
+    static func spacedUserName(_ name: String) -> String {
+        guard !name.contains(" "), name.contains(".") || name.contains("_"), !name.contains("@"),
+            name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "." || $0 == "_" || $0 == "-" })
+        else { return name }
+        return name.replacingOccurrences(of: ".", with: " ").replacingOccurrences(of: "_", with: " ")
     }
 
     /// The first author among the candidates, in precedence order; a meta author that is the site's
@@ -176,8 +253,8 @@ struct PageMetadata {
         let sites = Set(siteNames.map { $0.lowercased() })
         if !people.isEmpty { return people.joined(separator: "; ") }
         if let byline = bylines.lazy.compactMap(name(inByline:)).first { return byline }
-        if let meta = metas.first(where: { !sites.contains($0.lowercased()) }) { return meta }
-        if let meta = metas.first { return meta }
+        if let meta = metas.first(where: { !sites.contains($0.lowercased()) }) { return spacedUserName(meta) }
+        if let meta = metas.first { return spacedUserName(meta) }
         if !organisations.isEmpty { return organisations.joined(separator: "; ") }
         return bylineText
     }

@@ -63,4 +63,21 @@ struct PageMetadataTests {
             people: [], bylines: [], metas: [], organisations: ["Ledger Media"], siteNames: [], bylineText: "Ann")
         #expect(organisation == "Ledger Media")
     }
+
+    @Test func bylinesAndTheirNames() {
+        #expect(PageMetadata.name(inByline: "By Ann Reed") == "Ann Reed")
+        #expect(PageMetadata.name(inByline: "Von Cy Park, 12. März 2021") == "Cy Park")
+        #expect(PageMetadata.name(inByline: "Archive →") == nil)
+        #expect(PageMetadata.name(inByline: "Name *") == nil)
+        #expect(PageMetadata.name(inBylineLine: "Ein Beitrag von Dana Holt") == "Dana Holt")
+        #expect(PageMetadata.name(inBylineLine: "Text: Dana Holt") == "Dana Holt")
+        #expect(PageMetadata.name(inBylineLine: "By the way, the harbour is closed.") == nil)
+        #expect(PageMetadata.spacedUserName("ann.reed") == "ann reed")
+        #expect(PageMetadata.spacedUserName("Ann Reed") == "Ann Reed")
+    }
+
+    @Test func entitiesLeftInTitlesAreDecoded() {
+        #expect(PageMetadata.decodingEntities("Fish &amp; chips &#8211; a history &#x2014; part 2") == "Fish & chips – a history — part 2")
+        #expect(PageMetadata.decodingEntities("R&D costs") == "R&D costs")
+    }
 }
