@@ -9,7 +9,8 @@
 ///    such an element holds half the page's text or more (then the name is not to be trusted).
 /// 2. Each block is classified on its own by length, punctuation and link density: good (long text
 ///    with few links), bad (mostly links), or short. The container is the element whose blocks add
-///    up to the most, a good block counting its length for and a bad block its length against: it
+///    up to the most, a good block counting its length for, a short one without links half its
+///    length (lists of ingredients, facts) and a bad block its length against: it
 ///    grows over all the sections of an article (or a live blog's posts) and stops at menus and
 ///    teaser lists around them.
 /// 3. Inside the container, good blocks are kept and bad ones dropped; a short block is kept between
@@ -71,8 +72,8 @@ struct MainContentSelector {
             }
         }
 
-        // 2. The container: the element whose blocks add up to the most, good text counting for and
-        // text that is mostly links against; of equal sums, the innermost.
+        // 2. The container: the element whose blocks add up to the most, good text counting for (short
+        // text without links half), text that is mostly links against; of equal sums, the innermost.
         var value = [0]
         value.reserveCapacity(blocks.count + 1)
         for (i, block) in blocks.enumerated() {
@@ -81,7 +82,7 @@ struct MainContentSelector {
                 switch classify(block) {
                 case .good: v = block.length
                 case .bad: v = -block.length
-                case .short, .heading: v = 0
+                case .short, .heading: v = block.linkBytes == 0 ? block.length / 2 : 0
                 }
             }
             value.append(value.last! + v)
