@@ -197,11 +197,32 @@ struct PageMetadata {
         "por", "di", "door", "autor:", "autorin:", "author:", "auteur :", "auteur:", "text:", "texto:", "tekst:", "autor",
     ]
 
+    static let weekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag",
+        "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ]
+
+    /// Words of the labels around bylines, which are not names on their own.
+    static let bylineLabels: Set<String> = [
+        "by", "von", "par", "por", "posted", "published", "publiziert", "veröffentlicht", "erstellt", "geschrieben", "am", "on", "um",
+        "autor", "autorin", "author", "authors", "auteur", "auteurs", "autoren", "stand", "aktualisiert", "updated", "publié", "publicado",
+        "le", "el", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch",
+        "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ]
+
     /// The name in a byline: its prefix (`By`, `Von`, `Par`…) cut, nil when what is left does not
     /// look like names (too long, a sentence, a link label).
     static func name(inByline text: String) -> String? {
         var name = Whitespace.collapse(text)
+        // `Posted on 3 May 2021 by Ann Reed`: the name follows the last `by`.
+        for word in [" by ", " von ", " par ", " por "] {
+            if let found = name.range(of: word, options: [.caseInsensitive, .backwards]) {
+                name = String(name[found.upperBound...])
+                break
+            }
+        }
         let lowered = name.lowercased()
+        if ["foto:", "photo:", "bild:", "image:", "credit:"].contains(where: { lowered.hasPrefix($0) }) { return nil }
         for prefix in bylinePrefixes where lowered.hasPrefix(prefix + " ") || (prefix.hasSuffix(":") && lowered.hasPrefix(prefix)) {
             name = Whitespace.collapse(String(name.dropFirst(prefix.count)))
             break
@@ -209,12 +230,28 @@ struct PageMetadata {
         name = name.trimmingCharacters(in: CharacterSet(charactersIn: " :|,·•-–—"))
         guard name.count >= 2, name.count <= 80, name.split(separator: " ").count <= 8 else { return nil }
         guard !name.unicodeScalars.contains(where: { "→←»«@".unicodeScalars.contains($0) }) else { return nil }
-        // A date or time after the name goes.
-        if let digit = name.firstIndex(where: { $0.isNumber }) {
-            name = String(name[..<digit]).trimmingCharacters(in: CharacterSet(charactersIn: " :|,·•-–—/"))
-            guard name.count >= 2 else { return nil }
+        // A date or time beside the name, and a role in parentheses, go.
+        if let open = name.firstIndex(of: "("), let close = name[open...].firstIndex(of: ")") {
+            name = String(name[..<open] + name[name.index(after: close)...])
         }
+        if name.contains(where: \.isNumber) {
+            // The date's own words go with its numbers (`12. März 2021`, `Monday, May 3, 2021`).
+            name = name.split(separator: " ").filter { word in
+                let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;"))
+                return !word.contains(where: \.isNumber) && DatelineFinder.months[bare] == nil && !weekdays.contains(bare)
+            }.joined(separator: " ")
+        }
+        name = Whitespace.collapse(name).trimmingCharacters(in: CharacterSet(charactersIn: " :|,·•-–—/@"))
+        let loweredName = name.lowercased()
+        for label in ["redaktion:", "text:", "autor:", "autorin:", "author:"] where loweredName.hasPrefix(label) {
+            name = Whitespace.collapse(String(name.dropFirst(label.count)))
+        }
+        guard name.count >= 2 else { return nil }
         guard !name.unicodeScalars.contains(where: { "*()[]{}?!".unicodeScalars.contains($0) }) else { return nil }
+        // Labels and dates without a name: `Veröffentlicht am`, `Posted on September`, `Autor`.
+        let words = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == ":" })
+        if words.allSatisfy({ bylineLabels.contains(String($0)) || DatelineFinder.months[String($0)] != nil }) { return nil }
+        if let last = words.last, ["am", "on", "le", "el", "il", "um"].contains(String(last)) { return nil }
         return name
     }
 
@@ -231,6 +268,15 @@ struct PageMetadata {
             let rest = words[(index + 1)...].joined(separator: " ")
             guard let first = rest.unicodeScalars.first, first.properties.isUppercase else { return nil }
             return name(inByline: rest)
+        }
+        // `11.12.2019 - Ann Reed`: a dateline with a name of two to four capitalised words.
+        if line.utf8.count <= 80, DatelineFinder.date(in: line) != nil, let rest = name(inByline: line) {
+            let parts = rest.split(separator: " ")
+            if (2...4).contains(parts.count), parts.allSatisfy({ $0.unicodeScalars.first?.properties.isUppercase == true }),
+                !parts.contains(where: { DatelineFinder.months[$0.lowercased()] != nil || bylineLabels.contains($0.lowercased()) })
+            {
+                return rest
+            }
         }
         return nil
     }

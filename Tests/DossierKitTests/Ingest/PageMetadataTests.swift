@@ -72,6 +72,11 @@ struct PageMetadataTests {
         #expect(PageMetadata.name(inBylineLine: "Ein Beitrag von Dana Holt") == "Dana Holt")
         #expect(PageMetadata.name(inBylineLine: "Text: Dana Holt") == "Dana Holt")
         #expect(PageMetadata.name(inBylineLine: "By the way, the harbour is closed.") == nil)
+        #expect(PageMetadata.name(inBylineLine: "11.12.2019 - Dana Holt") == "Dana Holt")
+        #expect(PageMetadata.name(inByline: "Posted on May 3, 2021 by Ann Reed") == "Ann Reed")
+        #expect(PageMetadata.name(inByline: "Veröffentlicht am") == nil)
+        #expect(PageMetadata.name(inByline: "Redaktion: Cy Park (Pressesprecher)") == "Cy Park")
+        #expect(PageMetadata.name(inByline: "Foto: Cy Park") == nil, "a photo credit")
         #expect(PageMetadata.spacedUserName("ann.reed") == "ann reed")
         #expect(PageMetadata.spacedUserName("Ann Reed") == "Ann Reed")
     }
