@@ -2,7 +2,7 @@
 /// `November 6, 2023`, `6 de noviembre de 2023`, `06.11.2023`, `2023-11-06`).
 ///
 /// Month names are read in English, German, French, Spanish, Italian, Portuguese, Dutch and Polish,
-/// in full and in their usual abbreviations. Numeric dates with dots are read day first; numeric dates
+/// in full and in their usual abbreviations. Numeric dates with dots or dashes are read day first; numeric dates
 /// with slashes only when the day is above 12 (otherwise day and month could be either).
 enum DatelineFinder {
     static let months: [String: Int] = {
@@ -76,6 +76,8 @@ enum DatelineFinder {
             guard digits <= 2 else { return nil }
             // 06.11.2023
             if token(1) == .dot, let (m, md) = number(2), md <= 2, token(3) == .dot, let y = year(4) { return make(y, m, value) }
+            // 06-11-2023
+            if token(1) == .dash, let (m, md) = number(2), md <= 2, token(3) == .dash, let y = year(4) { return make(y, m, value) }
             // 23/11/2023 (day above 12 only)
             if token(1) == .slash, let (m, md) = number(2), md <= 2, token(3) == .slash, let y = year(4), value > 12 {
                 return make(y, m, value)

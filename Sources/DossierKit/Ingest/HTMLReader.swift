@@ -292,6 +292,7 @@ final class HTMLDocument {
         var firstTime: Node? = nil
         var articleTime: Node? = nil
         var publishedMarks: [String] = []
+        var datedElements: [String] = []
         var articles: [Node] = []
         var main: Node? = nil
         var body: Node? = nil
@@ -351,6 +352,11 @@ final class HTMLDocument {
                     }
                 }
                 if bylines.count < 16, Self.isByline(node) { bylines.append(node) }
+                if datedElements.count < 8, Self.isDateMarkup(node) {
+                    if let title = Self.attribute(node, "title") { datedElements.append(title) }
+                    let text = Self.text(node)
+                    if text.utf8.count <= 120 { datedElements.append(text) }
+                }
                 return true
             },
             leave: { node in
@@ -410,6 +416,7 @@ final class HTMLDocument {
         dates.append(time.flatMap { Self.attribute($0, "datetime") })
         page.date =
             PageMetadata.date(dates) ?? PageMetadata.date(inURL: url)
+            ?? datedElements.lazy.compactMap({ PageMetadata.date([$0]) ?? DatelineFinder.date(in: $0) }).first
             ?? nearHeadline.lazy.filter { $0.count <= 160 }.compactMap(DatelineFinder.date(in:)).first
             ?? PageMetadata.date([linked.dateModified, meta["article:modified_time"], meta["og:updated_time"]])
 
@@ -441,6 +448,14 @@ final class HTMLDocument {
             ($0.contains("author") && !$0.contains("authority")) || $0.contains("byline") || $0.contains("autor")
                 || $0.contains("verfasser")
         }
+    }
+
+    /// Date markup: a class that holds `date`, `time`, `publish`, `posted` or `datum` (`post-date`,
+    /// `entry-published`, `itemPostDate`), outside comment threads' usual names.
+    static func isDateMarkup(_ node: Node) -> Bool {
+        guard let classes = attribute(node, "class")?.lowercased(), !classes.isEmpty else { return false }
+        if classes.contains("comment") || classes.contains("update") || classes.contains("modif") { return false }
+        return ["date", "time", "publish", "posted", "datum", "fecha"].contains { classes.contains($0) }
     }
 
     /// True when `node` stands in a form or a comment thread (where `author` marks a commenter).

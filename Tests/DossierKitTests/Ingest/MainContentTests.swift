@@ -75,4 +75,20 @@ struct MainContentTests {
         #expect(BoilerplateHints.hint(classes: nil, id: nil, role: "navigation", itemprop: nil) == .boilerplate)
         #expect(BoilerplateHints.hint(classes: nil, id: nil, role: nil, itemprop: "articleBody") == .content)
     }
+
+    @Test func datesAndBylinesFromMarkupWithoutMetas() {
+        let html = """
+            <html><head><title>Harbour reopens | Ledger</title></head><body>
+            <div class="post"><h1>Harbour reopens</h1>
+            <div class="post-meta"><span class="entry-date">, le 15 septembre 2009</span>
+            <span class="entry-author">von <a href="/u/cy">Cy Park</a></span></div>
+            <p>The harbour reopened on Tuesday after six months of repairs, the port authority said in a statement.</p>
+            <p>Ferries resume their summer timetable next week, and the fish market returns to the quay in May.</p>
+            </div></body></html>
+            """
+        let page = HTMLReader.extract(html: html)
+        #expect(page.date == "2009-09-15")
+        #expect(page.author == "Cy Park")
+        #expect(page.title == "Harbour reopens")
+    }
 }

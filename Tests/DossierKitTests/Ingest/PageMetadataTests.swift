@@ -43,6 +43,7 @@ struct PageMetadataTests {
         #expect(DatelineFinder.date(in: "Publié le 6 novembre 2023") == "2023-11-06")
         #expect(DatelineFinder.date(in: "6 de noviembre de 2023") == "2023-11-06")
         #expect(DatelineFinder.date(in: "06.11.2023 | Pressemitteilung") == "2023-11-06")
+        #expect(DatelineFinder.date(in: "06-11-2023T14:12:32+0200") == "2023-11-06")
         #expect(DatelineFinder.date(in: "opublikowano 6 listopada 2023") == "2023-11-06")
         #expect(DatelineFinder.date(in: "Call 06/11/2023") == nil, "day and month could be either")
         #expect(DatelineFinder.date(in: "No date here, only 42 words.") == nil)
