@@ -443,19 +443,33 @@ final class HTMLDocument {
     static func isByline(_ node: Node) -> Bool {
         if attribute(node, "itemprop")?.lowercased().split(separator: " ").contains("author") == true { return true }
         if attribute(node, "rel")?.lowercased().split(separator: " ").contains("author") == true { return true }
-        guard let classes = attribute(node, "class")?.lowercased() else { return false }
-        return classes.split(separator: " ").contains {
-            ($0.contains("author") && !$0.contains("authority")) || $0.contains("byline") || $0.contains("autor")
-                || $0.contains("verfasser")
+        guard let classes = lowercasedClass(node) else { return false }
+        return classes.split(separator: 0x20).contains { token in
+            (holds(token, "author") && !holds(token, "authority")) || holds(token, "byline") || holds(token, "autor")
+                || holds(token, "verfasser")
         }
     }
 
     /// Date markup: a class that holds `date`, `time`, `publish`, `posted` or `datum` (`post-date`,
     /// `entry-published`, `itemPostDate`), outside comment threads' usual names.
     static func isDateMarkup(_ node: Node) -> Bool {
-        guard let classes = attribute(node, "class")?.lowercased(), !classes.isEmpty else { return false }
-        if classes.contains("comment") || classes.contains("update") || classes.contains("modif") { return false }
-        return ["date", "time", "publish", "posted", "datum", "fecha"].contains { classes.contains($0) }
+        guard let classes = lowercasedClass(node) else { return false }
+        let all = classes[...]
+        if holds(all, "comment") || holds(all, "update") || holds(all, "modif") { return false }
+        return ["date", "time", "publish", "posted", "datum", "fecha"].contains { holds(all, $0) }
+    }
+
+    /// The `class` attribute's bytes, ASCII-lowercased, or nil when there is none (class names are
+    /// matched as bytes: Foundation's string search is too slow for every element of a page).
+    static func lowercasedClass(_ node: Node) -> [UInt8]? {
+        guard let value = attribute(node, "class"), !value.isEmpty else { return nil }
+        var bytes = Array(value.utf8)
+        for i in bytes.indices where bytes[i] >= 65 && bytes[i] <= 90 { bytes[i] += 32 }
+        return bytes
+    }
+
+    static func holds(_ token: ArraySlice<UInt8>, _ word: String) -> Bool {
+        BoilerplateHints.contains(token, Array(word.utf8))
     }
 
     /// True when `node` stands in a form or a comment thread (where `author` marks a commenter).
