@@ -96,8 +96,6 @@ public struct HTMLReader: ByteArticleReader {
         var date: String?
         var url: String?
         var paragraphs: [String] = []
-        /// Characters of page text that main-content extraction left out.
-        var dropped = 0
     }
 
     /// The page's text: a byte-order mark, else the declared charset, else detection.
@@ -371,7 +369,6 @@ final class HTMLDocument {
         let content = keepBoilerplate ? nil : contentBlocks(body ?? root)
         if let content, let kept = MainContentSelector.select(blocks: content.blocks, elements: content.elements) {
             page.paragraphs = kept.map { content.blocks[$0].text }
-            page.dropped = content.blocks.reduce(0) { $0 + $1.length } - kept.reduce(0) { $0 + content.blocks[$1].length }
             let keptSet = Set(kept)
             let h1Index = content.h1.first { keptSet.contains($0) } ?? content.h1.first
             articleH1 = h1Index.map { content.blocks[$0].text } ?? firstH1.map(Self.text)
