@@ -65,10 +65,15 @@ struct MainContentSelector {
 
         // 1. Furniture named as such.
         var furniture = [Bool](repeating: false, count: blocks.count)
+        // Elements come in document order, so one inside a range already marked can be passed over:
+        // each block is marked once however deep furniture nests.
+        var markedEnd = 0
         for element in elements where element.hint == .boilerplate && element.endBlock > element.firstBlock {
+            if element.endBlock <= markedEnd { continue }
             let share = Double(lengthSum[element.endBlock] - lengthSum[element.firstBlock]) / Double(max(totalLength, 1))
             if share < 0.5 {
-                for i in element.firstBlock..<element.endBlock { furniture[i] = true }
+                for i in max(element.firstBlock, markedEnd)..<element.endBlock { furniture[i] = true }
+                markedEnd = element.endBlock
             }
         }
 

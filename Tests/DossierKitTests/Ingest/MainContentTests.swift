@@ -91,4 +91,12 @@ struct MainContentTests {
         #expect(page.author == "Cy Park")
         #expect(page.title == "Harbour reopens")
     }
+
+    @Test func deeplyNestedFurnitureIsMarkedOnce() {
+        let prose = "<p>The harbour reopened on Tuesday after six months of repairs, the port authority said in a statement.</p>"
+        let nested = String(repeating: "<div class='share'><p>Share</p>", count: 2000) + String(repeating: "</div>", count: 2000)
+        let page = HTMLReader.extract(html: "<body><div>" + String(repeating: prose, count: 4) + "</div>" + nested + "</body>")
+        #expect(page.paragraphs.count == 4)
+        #expect(!page.paragraphs.contains("Share"))
+    }
 }
