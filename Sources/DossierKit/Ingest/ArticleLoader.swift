@@ -49,11 +49,12 @@ public struct ArticleLoader: Sendable {
         "cfm", "cgi",
     ]
 
-    /// Creates a loader whose readers split text with `splitter`; JSON fields are found with `jsonFields`.
-    public init(splitter: PassageSplitter = PassageSplitter(), jsonFields: JSONFieldMap = JSONFieldMap()) {
+    /// Creates a loader whose readers split text with `splitter`; JSON fields are found with `jsonFields`;
+    /// web pages keep all their text blocks, not only their main content, when `keepBoilerplate` is set.
+    public init(splitter: PassageSplitter = PassageSplitter(), jsonFields: JSONFieldMap = JSONFieldMap(), keepBoilerplate: Bool = false) {
         let text = PlainTextReader(splitter: splitter)
         let markdown = MarkdownReader(splitter: splitter)
-        let html = HTMLReader(splitter: splitter)
+        let html = HTMLReader(splitter: splitter, keepBoilerplate: keepBoilerplate)
         let email = EmailReader(splitter: splitter)
         let json = JSONArticleReader(splitter: splitter, fields: jsonFields)
         readers = [

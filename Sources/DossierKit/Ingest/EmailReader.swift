@@ -59,7 +59,7 @@ public struct EmailReader: ByteArticleReader {
     func article(_ message: MIMEDecoder.Entity, path: String) -> Article? {
         let subject = message.value("subject").flatMap { $0.isEmpty ? nil : $0 }
         let body = MIMEDecoder.bodyText(message).map { part in
-            part.isHTML ? HTMLReader.extract(html: part.text).paragraphs.joined(separator: "\n\n") : part.text
+            part.isHTML ? HTMLReader.extract(html: part.text, keepBoilerplate: true).paragraphs.joined(separator: "\n\n") : part.text
         }.joined(separator: "\n\n")
         let (text, passages) = HTMLReader.assemble(title: subject, body: body, splitter: splitter)
         guard !passages.isEmpty else { return nil }

@@ -4,26 +4,25 @@ import Foundation
 
 /// Reads saved web pages (`.html`, `.htm`, `.xhtml`, `.shtml`) with libxml2's HTML parser.
 ///
-/// Text: the page's article is kept and the rest dropped. The content root is the `<article>` with
-/// the most text, else `<main>` (or `role="main"`), else `<body>`. Inside it, `script`, `style`,
+/// Text: the page's article is kept and the rest dropped. In the `<body>`, `script`, `style`,
 /// `noscript`, `template`, `nav`, `aside`, `form`, `footer`, `iframe`, `svg`, form controls, hidden
 /// elements (`hidden`, `aria-hidden="true"`, `display:none`) and elements whose ARIA role is
-/// navigation, banner, contentinfo, complementary or search are dropped; `header` is dropped when
-/// the root is `<body>` (site chrome) and kept inside an `<article>` or `<main>` (the article's own
-/// headline and standfirst). Block elements (`p`, `li`, `h1`–`h6`, `blockquote`, `td`, `div`, …)
-/// become paragraphs separated by a blank line; two `<br>` in a row end a paragraph, one is a line
-/// break; `<pre>` keeps its line breaks; other white space collapses to one space. Entities are decoded.
+/// navigation, banner, contentinfo, complementary or search are dropped. Block elements (`p`, `li`,
+/// `h1`–`h6`, `blockquote`, `td`, `div`, …) become paragraphs; two `<br>` in a row end a paragraph,
+/// one is a line break; `<pre>` keeps its line breaks; other white space collapses to one space.
+/// Entities are decoded. ``MainContentSelector`` then keeps the article's paragraphs (headings,
+/// text, lists, quotes, tables, captions, in reading order) and drops menus, teasers, comments,
+/// share bars, cookie banners and the like; a page whose chosen content is too small is kept whole.
+///
+/// With ``keepBoilerplate`` the old reading is kept for pages that are not articles: the content
+/// root is the `<article>` with the most text, else `<main>` (or `role="main"`), else `<body>`, and
+/// every paragraph in it is indexed (`header` dropped only when the root is `<body>`).
 ///
 /// The article's ``Article/text`` is that extracted text (not the HTML source), starting with the
 /// title as its own paragraph unless the body already starts with it; passage offsets refer to it.
 ///
-/// Metadata, first found wins:
-/// - title: `og:title`, `twitter:title`, `<title>`, JSON-LD `headline`, the first `<h1>`;
-/// - date: `article:published_time`, `<time datetime>` (in the content root first), `date`,
-///   `pubdate`, `publishdate`, `dc.date`, `dcterms.created`, `itemprop="datePublished"` metas, JSON-LD `datePublished`;
-/// - author: `author`, `article:author`, `dc.creator`, `byl` metas (unless a URL), JSON-LD `author`,
-///   byline markup (`rel="author"`, `itemprop="author"`, a class `byline` or `author`), a `By …` paragraph;
-/// - URL: `og:url`, `<link rel="canonical">`, JSON-LD `url`.
+/// Metadata (title, date, author) is chosen by ``PageMetadata``'s precedence; the URL is `og:url`,
+/// else `<link rel="canonical">`, else JSON-LD `url`.
 ///
 /// Encoding: a byte-order mark, else the `<meta charset>` / `http-equiv` / XML declaration in the
 /// first 4 KiB, else detection as for text (UTF-8, else Windows-1252). The text is decoded in Swift and
@@ -33,15 +32,19 @@ public struct HTMLReader: ByteArticleReader {
     public let format = "html"
     /// Splits the extracted text into passages.
     public var splitter: PassageSplitter
+    /// Index every text block of the page, as for pages that are not articles, instead of the
+    /// main content alone.
+    public var keepBoilerplate: Bool
 
     /// Creates a reader whose articles are split by `splitter`.
-    public init(splitter: PassageSplitter = PassageSplitter()) {
+    public init(splitter: PassageSplitter = PassageSplitter(), keepBoilerplate: Bool = false) {
         self.splitter = splitter
+        self.keepBoilerplate = keepBoilerplate
     }
 
     public func read(_ file: SourceFile, bytes: [UInt8], truncated: Bool) throws -> (articles: [Article], warnings: [String]) {
         let text = Self.decode(bytes)
-        let page = Self.extract(html: text)
+        let page = Self.extract(html: text, keepBoilerplate: keepBoilerplate)
         var metadata = ArticleMetadata(format: format)
         metadata.author = page.author
         metadata.url = page.url
@@ -137,9 +140,9 @@ public struct HTMLReader: ByteArticleReader {
     }
 
     /// Parses `html` and extracts its paragraphs and metadata.
-    static func extract(html: String) -> Page {
+    static func extract(html: String, keepBoilerplate: Bool = false) -> Page {
         guard let document = HTMLDocument(html) else { return Page() }
-        return document.page()
+        return document.page(keepBoilerplate: keepBoilerplate)
     }
 
     /// True when `text` holds HTML markup (used by the JSON reader for HTML in text fields).
@@ -152,7 +155,7 @@ public struct HTMLReader: ByteArticleReader {
 }
 
 /// A parsed HTML document. The only code that touches libxml2: it parses, walks the tree and frees it.
-private final class HTMLDocument {
+final class HTMLDocument {
     typealias Node = UnsafeMutablePointer<xmlNode>
 
     private let doc: htmlDocPtr
@@ -192,10 +195,13 @@ private final class HTMLDocument {
         return String(cString: name)
     }
 
+    /// The value of the attribute `wanted` (given in lowercase), or nil.
     static func attribute(_ node: Node, _ wanted: String) -> String? {
         var attr = node.pointee.properties
         while let a = attr {
-            if let name = a.pointee.name, String(cString: name).lowercased() == wanted {
+            if let name = a.pointee.name,
+                wanted.withCString({ strcasecmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), $0) }) == 0
+            {
                 var value = ""
                 var child = a.pointee.children
                 while let c = child {
@@ -275,13 +281,16 @@ private final class HTMLDocument {
         return false
     }
 
-    func page() -> HTMLReader.Page {
+    func page(keepBoilerplate: Bool = false) -> HTMLReader.Page {
         guard let root = xmlDocGetRootElement(doc) else { return HTMLReader.Page() }
         var meta: [String: String] = [:]
         var titleElement: String? = nil
         var canonical: String? = nil
         var firstH1: Node? = nil
         var firstTime: Node? = nil
+        var articleTime: Node? = nil
+        var publishedMarks: [String] = []
+        var datedElements: [String] = []
         var articles: [Node] = []
         var main: Node? = nil
         var body: Node? = nil
@@ -318,7 +327,10 @@ private final class HTMLDocument {
                 case "h1":
                     if firstH1 == nil { firstH1 = node }
                 case "time":
-                    if firstTime == nil, Self.attribute(node, "datetime") != nil { firstTime = node }
+                    if Self.attribute(node, "datetime") != nil {
+                        if firstTime == nil { firstTime = node }
+                        if articleTime == nil, articleDepth > 0 { articleTime = node }
+                    }
                 case "article":
                     if articleDepth == 0 { articles.append(node) }
                     articleDepth += 1
@@ -330,46 +342,91 @@ private final class HTMLDocument {
                     break
                 }
                 if main == nil, Self.attribute(node, "role")?.lowercased() == "main" { main = node }
-                if Self.isByline(node) { bylines.append(node) }
+                if name != "meta", publishedMarks.count < 4,
+                    Self.attribute(node, "itemprop")?.lowercased().split(separator: " ").contains("datepublished") == true
+                {
+                    if let value = Self.attribute(node, "datetime") ?? Self.attribute(node, "content") ?? Optional(Self.text(node)) {
+                        publishedMarks.append(value)
+                    }
+                }
+                if bylines.count < 16, Self.isByline(node) { bylines.append(node) }
+                if datedElements.count < 8, Self.isDateMarkup(node) {
+                    if let title = Self.attribute(node, "title") { datedElements.append(title) }
+                    let text = Self.text(node)
+                    if text.utf8.count <= 120 { datedElements.append(text) }
+                }
                 return true
             },
             leave: { node in
                 if node.pointee.type == XML_ELEMENT_NODE, Self.name(node) == "article" { articleDepth -= 1 }
             })
 
-        var contentRoot = body ?? root
-        if articles.count == 1 {
-            contentRoot = articles[0]
-        } else if articles.count > 1 {
-            contentRoot = articles.max { Self.text($0).unicodeScalars.count < Self.text($1).unicodeScalars.count }!
-        } else if let main {
-            contentRoot = main
-        }
         let linked = LinkedData(jsonLD)
-
         var page = HTMLReader.Page()
-        page.paragraphs = paragraphs(contentRoot, keepHeaders: contentRoot != (body ?? root))
-        func first(_ values: String?...) -> String? {
-            values.lazy.compactMap { $0 }.map(Whitespace.collapse).first { !$0.isEmpty }
+        var articleH1: String? = nil
+        var h1InContent = false
+        var nearHeadline: [String] = []
+        let content = keepBoilerplate ? nil : contentBlocks(body ?? root)
+        if let content, let kept = MainContentSelector.select(blocks: content.blocks, elements: content.elements) {
+            page.paragraphs = kept.map { content.blocks[$0].text }
+            let keptSet = Set(kept)
+            let h1Index = content.h1.first { keptSet.contains($0) } ?? content.h1.first
+            articleH1 = h1Index.map { content.blocks[$0].text } ?? firstH1.map(Self.text)
+            h1InContent = h1Index.map(keptSet.contains) ?? false
+            // The lines around the headline (or the article's start), where datelines and bylines stand.
+            let anchor = h1Index ?? kept.first ?? 0
+            let lower = max(0, anchor - 6)
+            let upper = min(content.blocks.count, max(anchor + 10, (kept.first ?? 0) + 4))
+            if lower < upper { nearHeadline = content.blocks[lower..<upper].map(\.text) }
+        } else {
+            // The whole page: its `<article>` with the most text, else `<main>`, else `<body>`.
+            var contentRoot = body ?? root
+            if articles.count == 1 {
+                contentRoot = articles[0]
+            } else if articles.count > 1 {
+                contentRoot = articles.max { Self.text($0).unicodeScalars.count < Self.text($1).unicodeScalars.count }!
+            } else if let main {
+                contentRoot = main
+            }
+            page.paragraphs = paragraphs(contentRoot, keepHeaders: contentRoot != (body ?? root))
+            let h1 = Self.inside(contentRoot, firstH1) ? firstH1 : (Self.firstElement(named: "h1", in: contentRoot) ?? firstH1)
+            articleH1 = h1.map(Self.text)
+            h1InContent = Self.inside(contentRoot, h1)
+            nearHeadline = Array(page.paragraphs.prefix(8))
         }
-        let h1 = Self.inside(contentRoot, firstH1) ? firstH1 : (Self.firstElement(named: "h1", in: contentRoot) ?? firstH1)
-        page.title = first(meta["og:title"], meta["twitter:title"], titleElement, linked.headline, h1.map(Self.text))
 
-        let time = Self.firstElement(named: "time", in: contentRoot, withAttribute: "datetime") ?? firstTime
-        let dates = [
-            meta["article:published_time"], time.flatMap { Self.attribute($0, "datetime") }, meta["date"], meta["pubdate"],
-            meta["publishdate"], meta["publish-date"], meta["dc.date"], meta["dc.date.issued"], meta["dcterms.created"],
-            meta["dcterms.date"], meta["datepublished"], meta["article.published"], meta["og:published_time"], linked.datePublished,
+        let siteName = meta["og:site_name"] ?? meta["application-name"] ?? linked.publisher
+        page.title = PageMetadata.title(
+            headline: linked.headline, metaTitle: meta["og:title"] ?? meta["twitter:title"], h1: articleH1, h1InContent: h1InContent,
+            titleElement: titleElement,
+            siteName: siteName)
+
+        let url = PageMetadata.nonEmpty(meta["og:url"]) ?? PageMetadata.nonEmpty(canonical) ?? PageMetadata.nonEmpty(linked.url)
+        let time = articleTime ?? firstTime
+        var dates: [String?] = [linked.datePublished]
+        dates += [
+            meta["article:published_time"], meta["og:published_time"], meta["article.published"], meta["datepublished"],
+            meta["publishdate"], meta["publish-date"], meta["pubdate"], meta["dc.date.issued"], meta["dcterms.issued"],
+            meta["dcterms.created"], meta["dc.date"], meta["dcterms.date"], meta["date"], meta["sailthru.date"], meta["parsely-pub-date"],
         ]
-        page.date = dates.lazy.compactMap { $0 }.compactMap(DateParser.normalize).first
+        dates += publishedMarks.map { Optional($0) }
+        dates.append(time.flatMap { Self.attribute($0, "datetime") })
+        page.date =
+            PageMetadata.date(dates) ?? PageMetadata.date(inURL: url)
+            ?? datedElements.lazy.compactMap({ PageMetadata.date([$0]) ?? DatelineFinder.date(in: $0) }).first
+            ?? nearHeadline.lazy.filter { $0.count <= 160 }.compactMap(DatelineFinder.date(in:)).first
+            ?? PageMetadata.date([linked.dateModified, meta["article:modified_time"], meta["og:updated_time"]])
 
-        let metaAuthors = [meta["author"], meta["article:author"], meta["dc.creator"], meta["byl"], meta["sailthru.author"]]
-            .compactMap { $0 }.filter { !$0.hasPrefix("http") && !$0.isEmpty }
-        let markedByline = bylines.first { Self.inside(contentRoot, $0) } ?? bylines.first
-        page.author = first(
-            metaAuthors.first, linked.author, markedByline.map { Self.stripBy(Self.text($0)) }.flatMap { $0.count <= 120 ? $0 : nil },
-            Byline.author(in: Array(page.paragraphs.prefix(4))))
-        page.url = first(meta["og:url"], canonical, linked.url)
+        let metaAuthors = [
+            meta["author"], meta["article:author"], meta["dc.creator"], meta["byl"], meta["sailthru.author"], meta["parsely-author"],
+        ]
+        .compactMap { $0 }.map(Whitespace.collapse).filter { !$0.hasPrefix("http") && !$0.isEmpty }
+        let bylineTexts = bylines.filter { !Self.inCommentOrForm($0) }.prefix(8).map { Self.text($0) }
+        page.author = PageMetadata.author(
+            people: linked.people, bylines: bylineTexts, metas: metaAuthors, organisations: linked.organisations,
+            siteNames: [siteName, linked.publisher].compactMap { $0 },
+            bylineText: nearHeadline.lazy.compactMap(PageMetadata.name(inBylineLine:)).first)
+        page.url = url
         return page
     }
 
@@ -378,12 +435,57 @@ private final class HTMLDocument {
         return text
     }
 
-    /// Byline markup: `itemprop="author"`, `rel="author"`, or a class `byline`, `author`, `byline__name`…
+    /// Byline markup: `itemprop="author"`, `rel="author"`, or a class that holds `author`, `byline`,
+    /// `autor` or `verfasser` (`entry-author`, `byline__name`, `c-article__autor`…).
     static func isByline(_ node: Node) -> Bool {
         if attribute(node, "itemprop")?.lowercased().split(separator: " ").contains("author") == true { return true }
         if attribute(node, "rel")?.lowercased().split(separator: " ").contains("author") == true { return true }
-        guard let classes = attribute(node, "class")?.lowercased() else { return false }
-        return classes.split(separator: " ").contains { $0 == "author" || $0 == "byline" || $0.hasPrefix("byline") || $0 == "author-name" }
+        guard let classes = lowercasedClass(node) else { return false }
+        return classes.split(separator: 0x20).contains { token in
+            (holds(token, "author") && !holds(token, "authority")) || holds(token, "byline") || holds(token, "autor")
+                || holds(token, "verfasser")
+        }
+    }
+
+    /// Date markup: a class that holds `date`, `time`, `publish`, `posted` or `datum` (`post-date`,
+    /// `entry-published`, `itemPostDate`), outside comment threads' usual names.
+    static func isDateMarkup(_ node: Node) -> Bool {
+        guard let classes = lowercasedClass(node) else { return false }
+        let all = classes[...]
+        if holds(all, "comment") || holds(all, "update") || holds(all, "modif") { return false }
+        return ["date", "time", "publish", "posted", "datum", "fecha"].contains { holds(all, $0) }
+    }
+
+    /// The `class` attribute's bytes, ASCII-lowercased, or nil when there is none (class names are
+    /// matched as bytes: Foundation's string search is too slow for every element of a page).
+    static func lowercasedClass(_ node: Node) -> [UInt8]? {
+        guard let value = attribute(node, "class"), !value.isEmpty else { return nil }
+        var bytes = Array(value.utf8)
+        for i in bytes.indices where bytes[i] >= 65 && bytes[i] <= 90 { bytes[i] += 32 }
+        return bytes
+    }
+
+    static func holds(_ token: ArraySlice<UInt8>, _ word: String) -> Bool {
+        BoilerplateHints.contains(token, Array(word.utf8))
+    }
+
+    /// True when `node` stands in a form or a comment thread (where `author` marks a commenter).
+    static func inCommentOrForm(_ node: Node) -> Bool {
+        var current = node.pointee.parent
+        var depth = 0
+        while let c = current, c.pointee.type == XML_ELEMENT_NODE, depth < 40 {
+            if name(c) == "form" { return true }
+            for key in ["class", "id"] {
+                if let value = attribute(c, key)?.lowercased(),
+                    value.contains("comment") || value.contains("respond") || value.contains("reply")
+                {
+                    return true
+                }
+            }
+            current = c.pointee.parent
+            depth += 1
+        }
+        return false
     }
 
     /// The raw text content of an element (a script's JSON, say).
@@ -457,16 +559,140 @@ private final class HTMLDocument {
     }
 }
 
+extension HTMLDocument {
+    typealias Block = MainContentSelector.Block
+    typealias Element = MainContentSelector.Element
+
+    static func kind(_ name: String) -> Block.Kind {
+        switch name {
+        case "h1", "h2", "h3", "h4", "h5", "h6": return .heading
+        case "li", "dd", "dt": return .listItem
+        case "td", "th": return .cell
+        case "blockquote": return .quote
+        case "pre": return .preformatted
+        case "figcaption", "caption": return .caption
+        default: return .text
+        }
+    }
+
+    /// Every paragraph under `root` (dropped elements left out, as for ``paragraphs(_:keepHeaders:)``)
+    /// with its link text, and the block-level elements around them, for ``MainContentSelector``.
+    /// `h1` lists the blocks that are `<h1>` headings.
+    func contentBlocks(_ root: Node) -> (blocks: [Block], elements: [Element], h1: [Int]) {
+        var builder = ParagraphBuilder()
+        var blocks: [Block] = []
+        var elements: [Element] = []
+        var kinds: [Block.Kind] = []
+        var isH1: [Bool] = []
+        var h1: [Int] = []
+        var stack: [Int] = []
+        /// For each element being walked: left out, entered, or entered with an ``Element`` pushed.
+        enum State { case skipped, entered, element }
+        var states: [State] = []
+        var preDepth = 0
+        var linkDepth = 0
+        var articleDepth = 0
+        var hints: [String: BoilerplateHints.Hint] = [:]
+
+        func flush() { add(builder.endParagraph()) }
+        func add(_ ended: (String, Int)?) {
+            guard let (text, linkBytes) = ended else { return }
+            let e = stack.last ?? -1
+            let index = blocks.count
+            blocks.append(
+                Block(
+                    text: text, length: text.unicodeScalars.count, bytes: text.utf8.count, linkBytes: linkBytes,
+                    kind: e >= 0 ? kinds[e] : .text, element: e))
+            if e >= 0, isH1[e] { h1.append(index) }
+        }
+
+        Self.walk(
+            root,
+            enter: { node in
+                switch node.pointee.type {
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                    if let content = node.pointee.content {
+                        builder.add(String(cString: content), preformatted: preDepth > 0, link: linkDepth > 0)
+                    }
+                    return false
+                case XML_ELEMENT_NODE:
+                    let name = Self.name(node)
+                    if node != root, Self.dropped.contains(name) || Self.isHidden(node) {
+                        states.append(.skipped)
+                        return false
+                    }
+                    let classes = Self.attribute(node, "class")
+                    let id = Self.attribute(node, "id")
+                    let role = Self.attribute(node, "role")
+                    let itemprop = Self.attribute(node, "itemprop")
+                    var hint = BoilerplateHints.Hint.none
+                    if classes != nil || id != nil || role != nil || itemprop != nil {
+                        let key = (classes ?? "") + "\u{0}" + (id ?? "") + "\u{0}" + (role ?? "") + "\u{0}" + (itemprop ?? "")
+                        if let known = hints[key] {
+                            hint = known
+                        } else {
+                            hint = BoilerplateHints.hint(classes: classes, id: id, role: role, itemprop: itemprop)
+                            hints[key] = hint
+                        }
+                    }
+                    if name == "header", articleDepth == 0, hint == .none { hint = .boilerplate }
+                    if name == "article" || name == "main", hint == .none { hint = .content }
+                    let block = Self.blocks.contains(name)
+                    if name == "br" {
+                        add(builder.lineBreak())
+                    } else if block || hint != .none {
+                        flush()
+                    }
+                    if block || hint != .none {
+                        stack.append(elements.count)
+                        elements.append(
+                            Element(
+                                parent: stack.count >= 2 ? stack[stack.count - 2] : -1, firstBlock: blocks.count, endBlock: blocks.count,
+                                hint: hint))
+                        kinds.append(block ? Self.kind(name) : (stack.count >= 2 ? kinds[stack[stack.count - 2]] : .text))
+                        isH1.append(name == "h1")
+                        states.append(.element)
+                    } else {
+                        states.append(.entered)
+                    }
+                    if name == "pre" { preDepth += 1 }
+                    if name == "a" { linkDepth += 1 }
+                    if name == "article" || name == "main" { articleDepth += 1 }
+                    return true
+                default:
+                    return false
+                }
+            },
+            leave: { node in
+                guard node.pointee.type == XML_ELEMENT_NODE, let state = states.popLast(), state != .skipped else { return }
+                let name = Self.name(node)
+                if Self.blocks.contains(name) { flush() }
+                if name == "pre" { preDepth -= 1 }
+                if name == "a" { linkDepth -= 1 }
+                if name == "article" || name == "main" { articleDepth -= 1 }
+                if state == .element, let e = stack.popLast() {
+                    if !Self.blocks.contains(name) { flush() }
+                    elements[e].endBlock = blocks.count
+                }
+            })
+        flush()
+        return (blocks, elements, h1)
+    }
+}
+
 /// Collects paragraphs from text runs, collapsing white space as HTML does. Works on UTF-8 bytes:
 /// HTML's white space is ASCII.
 private struct ParagraphBuilder {
     var paragraphs: [String] = []
     var current: [UInt8] = []
     var pendingSpace = false
+    /// Bytes of the paragraph being built that come from link text.
+    var linkBytes = 0
 
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C }
 
-    mutating func add(_ text: String, preformatted: Bool) {
+    mutating func add(_ text: String, preformatted: Bool, link: Bool = false) {
+        let before = current.count
         for byte in text.utf8 {
             if preformatted {
                 current.append(byte == 0x0D ? 0x0A : byte)
@@ -480,21 +706,27 @@ private struct ParagraphBuilder {
             pendingSpace = false
             current.append(byte)
         }
+        if link { linkBytes += current.count - before }
     }
 
-    mutating func lineBreak() {
+    /// A `<br>`: a line break, or the end of the paragraph after another one (returned as by
+    /// ``endParagraph()``).
+    @discardableResult
+    mutating func lineBreak() -> (String, Int)? {
         while current.last == 0x20 { current.removeLast() }
         if current.last == 0x0A {
-            endParagraph()
+            return endParagraph()
         } else if !current.isEmpty {
             current.append(0x0A)
         }
         pendingSpace = false
+        return nil
     }
 
     /// Ends the paragraph being built, if it has any text, trimmed of white space (and no-break
-    /// spaces) at both ends.
-    mutating func endParagraph() {
+    /// spaces) at both ends. Returns the paragraph and its bytes of link text, or nil when it was empty.
+    @discardableResult
+    mutating func endParagraph() -> (String, Int)? {
         var lower = 0
         var upper = current.count
         while lower < upper {
@@ -515,9 +747,16 @@ private struct ParagraphBuilder {
                 break
             }
         }
-        if lower < upper { paragraphs.append(String(decoding: current[lower..<upper], as: UTF8.self)) }
+        var result: (String, Int)? = nil
+        if lower < upper {
+            let paragraph = String(decoding: current[lower..<upper], as: UTF8.self)
+            paragraphs.append(paragraph)
+            result = (paragraph, min(linkBytes, upper - lower))
+        }
         current.removeAll(keepingCapacity: true)
         pendingSpace = false
+        linkBytes = 0
+        return result
     }
 }
 
@@ -525,15 +764,22 @@ private struct ParagraphBuilder {
 private struct LinkedData {
     var headline: String?
     var datePublished: String?
-    var author: String?
+    var dateModified: String?
+    /// Authors that are people (or have no type), and authors that are organisations.
+    var people: [String] = []
+    var organisations: [String] = []
+    var publisher: String?
     var url: String?
 
     static let articleTypes: Set<String> = [
         "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
-        "scholarlyarticle", "techarticle", "report", "webpage", "liveblogposting",
+        "scholarlyarticle", "techarticle", "report", "liveblogposting", "backgroundnewsarticle", "reviewnewsarticle",
+        "askpublicnewsarticle", "socialmediaposting", "discussionforumposting", "review", "medicalwebpage", "howto", "recipe",
     ]
+    static let pageTypes: Set<String> = ["webpage", "itempage", "aboutpage", "collectionpage", "profilepage", "qapage"]
 
     init(_ scripts: [String]) {
+        var page = LinkedData(empty: ())
         for script in scripts {
             guard let json = try? JSONSerialization.jsonObject(with: Data(script.utf8), options: [.fragmentsAllowed]) else { continue }
             var queue: [Any] = [json]
@@ -547,23 +793,63 @@ private struct LinkedData {
                 }
                 guard let object = item as? [String: Any] else { continue }
                 if let graph = object["@graph"] { queue.append(graph) }
-                let types = (object["@type"] as? String).map { [$0] } ?? (object["@type"] as? [String]) ?? []
-                guard types.contains(where: { Self.articleTypes.contains($0.lowercased()) }) else { continue }
-                headline = headline ?? (object["headline"] as? String) ?? (object["name"] as? String)
-                datePublished = datePublished ?? (object["datePublished"] as? String) ?? (object["dateCreated"] as? String)
-                author = author ?? Self.name(object["author"])
-                url = url ?? (object["url"] as? String)
+                if let main = object["mainEntity"] { queue.append(main) }
+                let types = Self.types(object)
+                if types.contains(where: { Self.articleTypes.contains($0) }) {
+                    take(object)
+                } else if types.contains(where: { Self.pageTypes.contains($0) }) {
+                    page.take(object)
+                }
             }
         }
+        // A WebPage's fields only where no article gave them.
+        headline = headline ?? page.headline
+        datePublished = datePublished ?? page.datePublished
+        dateModified = dateModified ?? page.dateModified
+        if people.isEmpty && organisations.isEmpty {
+            people = page.people
+            organisations = page.organisations
+        }
+        publisher = publisher ?? page.publisher
+        url = url ?? page.url
     }
 
-    static func name(_ value: Any?) -> String? {
-        if let s = value as? String { return s.hasPrefix("http") ? nil : s }
-        if let object = value as? [String: Any] { return object["name"] as? String }
-        if let array = value as? [Any] {
-            let names = array.compactMap { name($0) }
-            return names.isEmpty ? nil : names.joined(separator: ", ")
+    private init(empty: Void) {}
+
+    static func types(_ object: [String: Any]) -> [String] {
+        ((object["@type"] as? String).map { [$0] } ?? (object["@type"] as? [String]) ?? []).map { $0.lowercased() }
+    }
+
+    private mutating func take(_ object: [String: Any]) {
+        headline = headline ?? Self.string(object["headline"]) ?? Self.string(object["name"])
+        datePublished = datePublished ?? Self.string(object["datePublished"]) ?? Self.string(object["dateCreated"])
+        dateModified = dateModified ?? Self.string(object["dateModified"])
+        if people.isEmpty && organisations.isEmpty { Self.authors(object["author"] ?? object["creator"], into: &self) }
+        if publisher == nil, let p = object["publisher"] {
+            publisher = Self.string(p) ?? ((p as? [String: Any]).flatMap { Self.string($0["name"]) })
         }
-        return nil
+        url = url ?? Self.string(object["url"])
+    }
+
+    static func string(_ value: Any?) -> String? {
+        guard let s = value as? String else { return nil }
+        let collapsed = Whitespace.collapse(s)
+        return collapsed.isEmpty ? nil : collapsed
+    }
+
+    static func authors(_ value: Any?, into data: inout LinkedData) {
+        if let s = string(value) {
+            if !s.hasPrefix("http") { data.people.append(s) }
+        } else if let object = value as? [String: Any] {
+            guard let name = string(object["name"]), !name.hasPrefix("http") else { return }
+            let types = Self.types(object)
+            if types.contains("organization") || types.contains("newsmediaorganization") || types.contains("corporation") {
+                data.organisations.append(name)
+            } else {
+                data.people.append(name)
+            }
+        } else if let array = value as? [Any] {
+            for item in array.prefix(20) { authors(item, into: &data) }
+        }
     }
 }

@@ -127,12 +127,12 @@ public struct JSONArticleReader: ByteArticleReader {
             markup.utf8.contains(UInt8(ascii: "<")) || (markup.utf8.contains(UInt8(ascii: "&")) && markup.utf8.contains(UInt8(ascii: ";")))
         {
             // An HTML title (WordPress's "title": {"rendered": "Winter &amp; the market"}).
-            title = Whitespace.collapse(HTMLReader.extract(html: markup).paragraphs.joined(separator: " "))
+            title = Whitespace.collapse(HTMLReader.extract(html: markup, keepBoilerplate: true).paragraphs.joined(separator: " "))
             if title?.isEmpty == true { title = nil }
         }
         var body = record.firstText(fields.keys[.text] ?? []) ?? ""
         if HTMLReader.looksLikeMarkup(body) {
-            body = HTMLReader.extract(html: body).paragraphs.joined(separator: "\n\n")
+            body = HTMLReader.extract(html: body, keepBoilerplate: true).paragraphs.joined(separator: "\n\n")
         }
         body = TextDecoder.normalizeLineEnds(body)
         let (text, passages) = HTMLReader.assemble(title: title, body: body, splitter: splitter)

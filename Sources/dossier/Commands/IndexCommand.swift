@@ -37,6 +37,12 @@ struct IndexCommand: ParsableCommand {
             valueName: "mapping"))
     var jsonFields: String?
 
+    @Flag(
+        name: .long,
+        help: "Index every text block of web pages (menus, teasers, comments too), not only the article; for pages that are not articles."
+    )
+    var keepBoilerplate = false
+
     @Flag(name: .long, help: "Keep files that are gone from the folder in the index.")
     var keepMissing = false
 
@@ -64,7 +70,7 @@ struct IndexCommand: ParsableCommand {
         options.keepMissing = keepMissing
         options.lexicon = try lexicon.resolved()
         let fields = try jsonFields.map { try JSONFieldMap(parsing: $0) } ?? JSONFieldMap()
-        let loader = ArticleLoader(splitter: PassageSplitter(), jsonFields: fields)
+        let loader = ArticleLoader(splitter: PassageSplitter(), jsonFields: fields, keepBoilerplate: keepBoilerplate)
         let indexer = Indexer(databasePath: database.path, options: options, loader: loader)
         let bar =
             (!quiet && Console.stderrIsTerminal) ? ProgressBar(total: folders.reduce(0) { $0 + FolderWalker().countFiles(root: $1) }) : nil

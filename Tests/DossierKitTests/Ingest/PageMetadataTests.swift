@@ -1,0 +1,89 @@
+import Testing
+
+@testable import DossierIngest
+
+/// The precedence of a web page's title, date and author, and the readers behind it.
+struct PageMetadataTests {
+    @Test func theVisibleHeadlineWinsWhenThePageTitleHoldsIt() {
+        let title = PageMetadata.title(
+            headline: nil, metaTitle: "Harbour reopens | Portvale Ledger", h1: "Harbour reopens", titleElement: nil, siteName: nil)
+        #expect(title == "Harbour reopens")
+        let other = PageMetadata.title(
+            headline: "Harbour reopens after storm", metaTitle: nil, h1: "Sign up for our newsletter", titleElement: nil, siteName: nil)
+        #expect(other == "Harbour reopens after storm")
+    }
+
+    @Test func theSiteNameIsCutFromTheTitle() {
+        #expect(PageMetadata.withoutSiteName("Harbour reopens - Portvale Ledger", siteName: "Portvale Ledger") == "Harbour reopens")
+        #expect(
+            PageMetadata.withoutSiteName("Harbour reopens after the storm | Ledger", siteName: nil) == "Harbour reopens after the storm")
+        #expect(
+            PageMetadata.withoutSiteName("Repairing old radios – a guide for beginners – Tinkerblog – Tech", siteName: nil)
+                == "Repairing old radios – a guide for beginners")
+        #expect(PageMetadata.withoutSiteName("A title without a site", siteName: nil) == "A title without a site")
+    }
+
+    @Test func datesKeepTheirLocalDay() {
+        #expect(PageMetadata.date(["2022-05-07T22:06:23-05:00"]) == "2022-05-07T22:06:23")
+        #expect(PageMetadata.date([nil, "", "2019-11-02"]) == "2019-11-02")
+        #expect(PageMetadata.date(["not a date"]) == nil)
+    }
+
+    @Test func datesInURLs() {
+        #expect(PageMetadata.date(inURL: "https://news.example/2023/11/06/harbour") == "2023-11-06")
+        #expect(PageMetadata.date(inURL: "https://news.example/archive/2023-11-06-harbour") == "2023-11-06")
+        #expect(PageMetadata.date(inURL: "https://news.example/20231106/harbour") == "2023-11-06")
+        #expect(PageMetadata.date(inURL: "https://news.example/2023/11/harbour") == nil)
+        #expect(PageMetadata.date(inURL: "https://news.example/item/123456789") == nil)
+    }
+
+    @Test func datelinesInSeveralLanguages() {
+        #expect(DatelineFinder.date(in: "Veröffentlicht am 6. November 2023, 14:00 Uhr") == "2023-11-06")
+        #expect(DatelineFinder.date(in: "Posted on November 6th, 2023 by Ann") == "2023-11-06")
+        #expect(DatelineFinder.date(in: "Publié le 6 novembre 2023") == "2023-11-06")
+        #expect(DatelineFinder.date(in: "6 de noviembre de 2023") == "2023-11-06")
+        #expect(DatelineFinder.date(in: "06.11.2023 | Pressemitteilung") == "2023-11-06")
+        #expect(DatelineFinder.date(in: "06-11-2023T14:12:32+0200") == "2023-11-06")
+        #expect(DatelineFinder.date(in: "opublikowano 6 listopada 2023") == "2023-11-06")
+        #expect(DatelineFinder.date(in: "Call 06/11/2023") == nil, "day and month could be either")
+        #expect(DatelineFinder.date(in: "No date here, only 42 words.") == nil)
+    }
+
+    @Test func authorsByPrecedence() {
+        let people = PageMetadata.author(
+            people: ["Ann Reed", "Bo Lund"], bylines: ["By Cy Park"], metas: ["Ledger"], organisations: [], siteNames: [], bylineText: nil)
+        #expect(people == "Ann Reed; Bo Lund")
+        let byline = PageMetadata.author(
+            people: [], bylines: ["Von Cy Park"], metas: ["Ledger"], organisations: ["Ledger Media"], siteNames: [], bylineText: nil)
+        #expect(byline == "Cy Park")
+        let meta = PageMetadata.author(
+            people: [], bylines: ["Archive →"], metas: ["Portvale Ledger", "Dana Holt"], organisations: [], siteNames: ["Portvale Ledger"],
+            bylineText: nil)
+        #expect(meta == "Dana Holt")
+        let organisation = PageMetadata.author(
+            people: [], bylines: [], metas: [], organisations: ["Ledger Media"], siteNames: [], bylineText: "Ann")
+        #expect(organisation == "Ledger Media")
+    }
+
+    @Test func bylinesAndTheirNames() {
+        #expect(PageMetadata.name(inByline: "By Ann Reed") == "Ann Reed")
+        #expect(PageMetadata.name(inByline: "Von Cy Park, 12. März 2021") == "Cy Park")
+        #expect(PageMetadata.name(inByline: "Archive →") == nil)
+        #expect(PageMetadata.name(inByline: "Name *") == nil)
+        #expect(PageMetadata.name(inBylineLine: "Ein Beitrag von Dana Holt") == "Dana Holt")
+        #expect(PageMetadata.name(inBylineLine: "Text: Dana Holt") == "Dana Holt")
+        #expect(PageMetadata.name(inBylineLine: "By the way, the harbour is closed.") == nil)
+        #expect(PageMetadata.name(inBylineLine: "11.12.2019 - Dana Holt") == "Dana Holt")
+        #expect(PageMetadata.name(inByline: "Posted on May 3, 2021 by Ann Reed") == "Ann Reed")
+        #expect(PageMetadata.name(inByline: "Veröffentlicht am") == nil)
+        #expect(PageMetadata.name(inByline: "Redaktion: Cy Park (Pressesprecher)") == "Cy Park")
+        #expect(PageMetadata.name(inByline: "Foto: Cy Park") == nil, "a photo credit")
+        #expect(PageMetadata.spacedUserName("ann.reed") == "ann reed")
+        #expect(PageMetadata.spacedUserName("Ann Reed") == "Ann Reed")
+    }
+
+    @Test func entitiesLeftInTitlesAreDecoded() {
+        #expect(PageMetadata.decodingEntities("Fish &amp; chips &#8211; a history &#x2014; part 2") == "Fish & chips – a history — part 2")
+        #expect(PageMetadata.decodingEntities("R&D costs") == "R&D costs")
+    }
+}
