@@ -7,7 +7,10 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check the index: SQLite's integrity checks and Dossier's own.",
-        discussion: "Prints `ok` and exits 0 when the index is sound; lists each problem on stderr and exits 2 otherwise."
+        discussion: """
+            Prints `ok` and exits 0 when the index is sound; lists each problem on stderr and exits 2 otherwise.
+            Example: dossier check --db corpus.db
+            """
     )
 
     @OptionGroup var database: DatabaseOptions

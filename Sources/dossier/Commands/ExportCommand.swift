@@ -22,6 +22,8 @@ struct ExportCommand: ParsableCommand {
             Rows: every matching passage of every query, queries in order, hits in rank order.
             --output writes a temporary file and renames it when complete, and a manifest next to it.
             CSV and TSV cells starting with = + - @ tab or CR get a leading ' (see --raw-cells).
+            Example: dossier export -q watch.txt --new -o today.csv
+            Example: dossier export Kyiv Izium -f jsonl
             Exit status: 0 with rows, 1 with none, 2 on error.
             """
     )

@@ -14,6 +14,8 @@ struct IndexCommand: ParsableCommand {
             .ndjson) files; files without an extension are read when their content is one of these.
             Other files are skipped and counted. Files unchanged since the last run (same size and modification time)
             are not read again; files gone from the folder are removed from the index.
+            Example: dossier index ~/news
+            Example: dossier index Corpus --db corpus.db --verbose
             Exit status: 0, or 2 when a file that should be readable could not be read.
             """
     )

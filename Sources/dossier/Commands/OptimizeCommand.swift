@@ -7,7 +7,10 @@ struct OptimizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "optimize",
         abstract: "Merge the full-text index into one segment and vacuum the file (faster queries).",
-        discussion: "Takes the index lock, so it waits for no one: it exits 2 while an `index` run is writing."
+        discussion: """
+            Takes the index lock, so it waits for no one: it exits 2 while an `index` run is writing.
+            Example: dossier optimize (after a large first index run)
+            """
     )
 
     @OptionGroup var database: DatabaseOptions

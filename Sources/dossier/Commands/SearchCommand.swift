@@ -19,7 +19,10 @@ struct SearchCommand: ParsableCommand {
             and other words must all match, first as a phrase; passages covering more concepts rank
             first, and headings rank below the paragraphs they head. --exact searches the FTS5 query
             as typed. --topic and --category keep passages tagged with a topic, alone or with a
-            query. See docs/topics.md. Exit status: 0 with hits, 1 with none, 2 on error.
+            query. See docs/topics.md.
+            Example: dossier search "cluster munitions" --since 2023
+            Example: dossier search Kyiv --new -f jsonl
+            Exit status: 0 with hits, 1 with none, 2 on error.
             """
     )
 

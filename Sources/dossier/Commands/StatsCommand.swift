@@ -7,7 +7,8 @@ import DossierSupport
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Show what the index holds: files, articles, passages, size, last run."
+        abstract: "Show what the index holds: files, articles, passages, size, last runs.",
+        discussion: "Example: dossier stats --format json"
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }

@@ -16,6 +16,8 @@ struct TopicsCommand: ParsableCommand {
             --with TOPIC lists the topics named in the same passages, most frequent first.
             --by month counts articles and passages per month (articles dated by their content).
             --lexicon FILE --check validates a lexicon file and prints its problems with line numbers.
+            Example: dossier topics --category weapon
+            Example: dossier topics --by month --topic kyiv
             Exit status: 0, 1 when nothing is listed, 2 on error (or an invalid lexicon).
             """
     )
