@@ -71,9 +71,12 @@ public final class JSONHitWriter: RowWriter {
     static let matchClose = Array(HitColumns.matchClose.utf8)
 
     /// The fields of `hit`, in the documented order of the JSON Lines schema (docs/formats.md).
-    static func addFields(of hit: Hit, to out: inout JSONBytes) {
-        out.add("rank", number: hit.rank)
-        out.add("score", score: hit.score)
+    /// A hit's fields; without `ranked`, no `rank`, `score` or `snippet` (`dossier show`).
+    static func addFields(of hit: Hit, to out: inout JSONBytes, ranked: Bool = true) {
+        if ranked {
+            out.add("rank", number: hit.rank)
+            out.add("score", score: hit.score)
+        }
         out.add("path", hit.path)
         out.add("paths", strings: hit.paths)
         out.add("title", hit.title)
@@ -87,7 +90,7 @@ public final class JSONHitWriter: RowWriter {
         out.add("start", number: hit.start)
         out.add("end", number: hit.end)
         out.add("topics", strings: hit.topics)
-        out.add("snippet", snippet: hit.snippet, open: matchOpen, close: matchClose)
+        if ranked { out.add("snippet", snippet: hit.snippet, open: matchOpen, close: matchClose) }
         out.add("text", hit.text)
         out.add("date_source", hit.metadata.dateSource)
         if !hit.context.isEmpty {  // only with `search --context`

@@ -72,21 +72,7 @@ public final class ShownArticleWriter {
         for passage in shown.passages {
             if format == .json { encoder.raw(written == 0 ? "[\n" : ",\n") }
             encoder.begin()
-            encoder.add("path", passage.path)
-            encoder.add("paths", strings: passage.paths)
-            encoder.add("title", passage.title)
-            encoder.add("date", passage.metadata.date)
-            encoder.add("author", passage.metadata.author)
-            encoder.add("source", passage.metadata.source)
-            encoder.add("url", passage.metadata.url)
-            encoder.add("format", passage.metadata.format)
-            encoder.add("language", passage.metadata.language)
-            encoder.add("passage", number: passage.passage)
-            encoder.add("start", number: passage.start)
-            encoder.add("end", number: passage.end)
-            encoder.add("topics", strings: passage.topics)
-            encoder.add("text", passage.text)
-            encoder.add("date_source", passage.metadata.dateSource)
+            JSONHitWriter.addFields(of: passage, to: &encoder, ranked: false)
             encoder.end()
             if format == .jsonl { encoder.raw("\n") }
             written += 1
