@@ -147,6 +147,15 @@ import Testing
         try expectCommand(["search", "shelling", "--new", "--db", "t.db", "--format", "jsonl"], stdout: "search-new.jsonl")
         let all = try cli.run(["search", "shelling", "--db", "t.db", "--format", "jsonl"])
         #expect(all.stdout.split(separator: "\n").count > 2)
+        // --indexed-since: a run (as stats lists it) or a date; from run 2 it is --new, from run 1 everything.
+        #expect(
+            try cli.run(["search", "shelling", "--indexed-since", "#2", "--db", "t.db", "--format", "jsonl"]).stdout
+                == (try cli.run(["search", "shelling", "--new", "--db", "t.db", "--format", "jsonl"]).stdout))
+        #expect(try cli.run(["search", "shelling", "--indexed-since", "1", "--db", "t.db", "--format", "jsonl"]).stdout == all.stdout)
+        #expect(
+            try cli.run(["search", "shelling", "--indexed-since", "2000-01-01", "--db", "t.db", "--format", "jsonl"]).stdout == all.stdout)
+        #expect(try cli.run(["search", "shelling", "--indexed-since", "2999", "--db", "t.db"]).status == 2)
+        #expect(try cli.run(["search", "shelling", "--indexed-since", "soon", "--db", "t.db"]).status == 2)
         try folder.write("queries.txt", "shelling\n")
         try expectCommand(["export", "--queries", "queries.txt", "--new", "--db", "t.db", "--format", "csv"], stdout: "export-new.csv")
         try expectCommand(["stats", "--db", "t.db"], stdout: "stats-two-runs.text")

@@ -38,4 +38,18 @@ public struct IndexRunRecord: Sendable, Equatable {
         let before = try db.scalar("SELECT max(id) FROM runs WHERE finished IS NOT NULL AND id < ?", [last], as: Int64.self) ?? 0
         return (before + 1)...last
     }
+
+    /// The runs from the first that started at or after `date` (an ISO 8601 prefix, UTC), or from
+    /// the run with id `run`, to the last finished one; nil when there is none.
+    package static func runs(fromDate date: String? = nil, fromRun run: Int64? = nil, _ db: Connection) throws -> ClosedRange<Int64>? {
+        guard let last = try db.scalar("SELECT max(id) FROM runs WHERE finished IS NOT NULL", as: Int64.self) else { return nil }
+        let first: Int64?
+        if let run {
+            first = try db.scalar("SELECT id FROM runs WHERE id = ?", [run], as: Int64.self)
+        } else {
+            first = try db.scalar("SELECT min(id) FROM runs WHERE started >= ?", [date ?? ""], as: Int64.self)
+        }
+        guard let first, first <= last else { return nil }
+        return first...last
+    }
 }

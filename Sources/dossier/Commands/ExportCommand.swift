@@ -61,6 +61,12 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Only articles the last index run added or changed (every query).")
     var new = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only articles index runs added or changed since this date (ISO 8601) or run (#N), for every query.", valueName: "date|run"))
+    var indexedSince: String?
+
     @Flag(name: .long, help: "In CSV and TSV, do not prefix cells that a spreadsheet would run as formulas.")
     var rawCells = false
 
@@ -97,6 +103,8 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         if mapping { return }
         if let limitPerQuery, limitPerQuery < 1 { throw ValidationError("--limit-per-query must be at least 1") }
+        if new && indexedSince != nil { throw ValidationError("--new and --indexed-since cannot be combined") }
+        if let indexedSince { _ = try RunWindow.parse(indexedSince) }
         if queriesFile != nil && (!queries.isEmpty || topic != nil || category != nil) {
             throw ValidationError("give queries either with --queries FILE or on the command line, not both")
         }
@@ -158,7 +166,7 @@ struct ExportCommand: ParsableCommand {
             searcher: searcher,
             options: .init(
                 limitPerQuery: limitPerQuery, dedupe: dedupe, mode: literal ? .literal : .syntax, snippets: !noSnippets,
-                runs: new ? try NewRuns.of(searcher) : nil))
+                runs: try RunWindow.of(new: new, indexedSince: indexedSince, searcher)))
         let prepared = try exporter.prepare(specs)
         let manifestPath = noManifest ? nil : (manifest ?? output.map { $0 + ".manifest.json" })
         // Read beside the export's start, so the manifest describes the index the rows came from.

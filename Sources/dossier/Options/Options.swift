@@ -51,8 +51,16 @@ struct FilterOptions: ParsableArguments {
     @Flag(name: .long, help: "Only articles the last index run added or changed.")
     var new = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only articles index runs added or changed since this date (ISO 8601) or run (#N, as stats lists).", valueName: "date|run"))
+    var indexedSince: String?
+
     func validate() throws {
         try Self.validateDates(since: since, until: until)
+        if new && indexedSince != nil { throw ValidationError("--new and --indexed-since cannot be combined") }
+        if let indexedSince { _ = try RunWindow.parse(indexedSince) }
     }
 
     /// Rejects a `--since` or `--until` that is not an ISO 8601 date (search and export alike).
@@ -80,12 +88,38 @@ struct FilterOptions: ParsableArguments {
     }
 }
 
-/// `--new`: the index runs whose articles it keeps, or an error when no run has finished.
-enum NewRuns {
-    static func of(_ searcher: Searcher) throws -> ClosedRange<Int64> {
+/// `--new` and `--indexed-since`: the index runs whose articles they keep.
+enum RunWindow {
+    /// `--new`: the last finished run (and interrupted runs it completed), or an error when there is none.
+    static func new(_ searcher: Searcher) throws -> ClosedRange<Int64> {
         guard let runs = try searcher.newRuns() else {
             throw DossierError(description: "--new needs a finished index run, and this index records none; run `dossier index` first")
         }
         return runs
+    }
+
+    /// `--indexed-since DATE|RUN`: the runs from that date or run to the last finished one.
+    static func since(_ value: String, _ searcher: Searcher) throws -> ClosedRange<Int64> {
+        let parsed = try parse(value)
+        guard let runs = try searcher.runs(indexedSinceDate: parsed.date, run: parsed.run) else {
+            throw DossierError(description: "no finished index run since \(value); `dossier stats` lists the runs")
+        }
+        return runs
+    }
+
+    /// The window of `value` for `searcher`, or nil: `--new` when `new`, else `--indexed-since`.
+    static func of(new: Bool, indexedSince: String?, _ searcher: Searcher) throws -> ClosedRange<Int64>? {
+        if new { return try Self.new(searcher) }
+        return try indexedSince.map { try since($0, searcher) }
+    }
+
+    /// A run id (`12`, `#12`) or an ISO 8601 date.
+    static func parse(_ value: String) throws -> (date: String?, run: Int64?) {
+        let digits = value.hasPrefix("#") ? String(value.dropFirst()) : value
+        if let run = Int64(digits), !FilterOptions.isDatePrefix(value) { return (nil, run) }
+        guard FilterOptions.isDatePrefix(value) else {
+            throw ValidationError("--indexed-since takes a date such as 2026-12-03 or a run such as #12, not '\(value)'")
+        }
+        return (value, nil)
     }
 }
