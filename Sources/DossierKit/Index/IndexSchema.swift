@@ -22,7 +22,7 @@ import Darwin
 public enum IndexSchema {
     /// Bumped whenever the tables change; stored in `PRAGMA user_version`.
     /// Version 2 added the topic tables; version 3 the topic weight of each passage tag; version 4
-    /// the `runs` table and the run that stored each article (`articles.run_id`, NULL for articles
+    /// short-passage topic weights (a re-tag), the `runs` table and the run that stored each article (`articles.run_id`, NULL for articles
     /// stored before runs were recorded). An older index is brought up to date when next opened
     /// for writing (its tags are made again from the stored text when they changed); until then
     /// searches ask for `dossier index`.
@@ -161,6 +161,9 @@ public enum IndexSchema {
                     try db.execute(topicStatements)
                     try db.execute("DELETE FROM meta WHERE key IN ('lexicon', 'lexicon_hash')")
                 }
+                // Version 4 also scales topic weights for short passages: forget the lexicon the
+                // old weights were made with, so the next run re-tags.
+                try db.execute("DELETE FROM meta WHERE key IN ('lexicon', 'lexicon_hash')")
                 // Version 3 recorded no runs: articles stored so far belong to none.
                 let columns = try db.scalar("SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'run_id'", as: Int.self)
                 if columns == 0 { try db.execute("ALTER TABLE articles ADD COLUMN run_id INTEGER") }

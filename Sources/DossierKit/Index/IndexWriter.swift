@@ -285,7 +285,8 @@ public final class IndexWriter {
         }
         if let store = topicTags {
             if let tags {
-                try store.writeArticle(id: articleID, passageIDs: passageIDs, tags: tags)
+                try store.writeArticle(
+                    id: articleID, passageIDs: passageIDs, lengths: article.passages.map { $0.end - $0.start }, tags: tags)
             } else {
                 try store.tagArticle(article, id: articleID, passageIDs: passageIDs)
             }

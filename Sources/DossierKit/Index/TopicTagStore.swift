@@ -41,7 +41,8 @@ public final class TopicTagStore {
 
     /// Tags an article's title and passages (`passageIDs` in passage order) and stores the tags.
     func tagArticle(_ article: Article, id articleID: Int64, passageIDs: [Int64]) throws {
-        try writeArticle(id: articleID, passageIDs: passageIDs, tags: tagger.tags(of: article))
+        try writeArticle(
+            id: articleID, passageIDs: passageIDs, lengths: article.passages.map { $0.end - $0.start }, tags: tagger.tags(of: article))
     }
 
     /// Stores an article's tags, computed elsewhere by a ``TopicTagger`` of the same lexicon.
@@ -50,7 +51,8 @@ public final class TopicTagStore {
     /// topic's score but the idf, which changes as the index grows): it depends only on the article,
     /// which never changes once stored (articles are keyed by content), so it is computed once here
     /// and searches read the best passages of a topic in order from the table's key.
-    func writeArticle(id articleID: Int64, passageIDs: [Int64], tags: ArticleTags) throws {
+    /// `lengths` are the passages' lengths in characters (`end - start`), for the short-passage factor.
+    func writeArticle(id articleID: Int64, passageIDs: [Int64], lengths: [Int], tags: ArticleTags) throws {
         var inTitle = Set<String>()
         for tag in tags.title {
             inTitle.insert(tag.topic)
@@ -62,11 +64,12 @@ public final class TopicTagStore {
             for tag in passageTags { passagesNaming[tag.topic, default: 0] += 1 }
         }
         let passageCount = max(passageIDs.count, 1)
-        for (passageID, passageTags) in zip(passageIDs, tags.passages) {
+        for (index, (passageID, passageTags)) in zip(passageIDs, tags.passages).enumerated() {
             for tag in passageTags {
                 let share = Double(passagesNaming[tag.topic] ?? 0) / Double(passageCount)
                 let weight = TopicRanking.standard.weight(
-                    mentions: tag.mentions, distinctNames: tag.names, inTitle: inTitle.contains(tag.topic), share: share)
+                    mentions: tag.mentions, distinctNames: tag.names, inTitle: inTitle.contains(tag.topic), share: share,
+                    characters: index < lengths.count ? lengths[index] : 0)
                 try insertPassageTag.bind([passageID, tag.topic, tag.mentions, tag.names, weight])
                 try insertPassageTag.run()
             }
@@ -95,7 +98,7 @@ public final class TopicTagStore {
         }
         // Article by article: a passage's topic weight depends on its article's title and other passages.
         let page = try db.prepare("SELECT id, title FROM articles WHERE id > ? ORDER BY id LIMIT ?")
-        let passagesOf = try db.prepare("SELECT id, text FROM passages WHERE article_id = ? ORDER BY ordinal")
+        let passagesOf = try db.prepare("SELECT id, text, \"end\" - start FROM passages WHERE article_id = ? ORDER BY ordinal")
         var last: Int64 = 0
         var done = 0
         while true {
@@ -107,15 +110,18 @@ public final class TopicTagStore {
                     articles += 1
                     try passagesOf.bind([last])
                     var ids: [Int64] = []
+                    var lengths: [Int] = []
                     var passageTags: [[TopicMatcher.Tag]] = []
                     while try passagesOf.step() {
                         ids.append(passagesOf.int64(0))
+                        lengths.append(passagesOf.int(2))
                         passageTags.append(tagger.indexTags(in: passagesOf.string(1)))
                     }
                     done += ids.count
                     // Tagged as new articles are (from FTS5's tokens), so a re-tag and a fresh index agree.
                     try writeArticle(
-                        id: last, passageIDs: ids, tags: ArticleTags(title: tagger.indexTags(in: page.string(1)), passages: passageTags))
+                        id: last, passageIDs: ids, lengths: lengths,
+                        tags: ArticleTags(title: tagger.indexTags(in: page.string(1)), passages: passageTags))
                 }
                 return articles
             }

@@ -1,5 +1,6 @@
 import DossierModel
 import DossierSQLite
+import DossierSupport
 import DossierTopics
 
 /// A ``SearchPlan`` as SQL, in one linear pass:
@@ -179,9 +180,11 @@ struct CompiledPlan {
                 let title = "(c.t\(n) IS NOT NULL)"
                 if !stored {
                     scoreTerms.append(
-                        topicRanking.sql(idfParameter: ":idf\(n)", mentions: "c.m\(n)", names: "c.d\(n)", title: title, share: share))
+                        topicRanking.sql(
+                            idfParameter: ":idf\(n)", mentions: "c.m\(n)", names: "c.d\(n)", title: title, share: share,
+                            characters: "p.\"end\" - p.start"))
                 }
-                columnList += ["c.m\(n)", "c.d\(n)", title, share]
+                columnList += ["c.m\(n)", "c.d\(n)", title, share, "p.\"end\" - p.start"]
             }
             return Self.columnMark + "l\(n)"
         case .and(let nodes):
@@ -245,12 +248,15 @@ struct CompiledPlan {
                 let distinct = row.int(column + 1)
                 let inTitle = row.int(column + 2) != 0
                 let share = row.isNull(column + 3) ? 0 : row.double(column + 3)
-                column += 4
+                let length = ShortPassage.factor(characters: row.int(column + 4))
+                column += 5
                 let p = topicRanking.parts(idf: idf, mentions: mentions, distinctNames: distinct, inTitle: inTitle, share: share)
-                let detail =
+                var detail =
                     "idf \(Self.number(idf)); \(mentions) mention\(mentions == 1 ? "" : "s") \(Self.number(p.mentions)) + \(distinct) name\(distinct == 1 ? "" : "s") \(Self.number(p.names))"
                     + " + title \(Self.number(p.title)) + article share \(Self.number(share)) \(Self.number(p.focus))"
-                parts.append(.init(leaf: isTopic ? "topic \(id)" : "category \(id)", score: p.total, detail: detail))
+                if length < 1 { detail = "(" + detail + ") × short passage " + Self.number(length) }
+                let total = length * p.total
+                parts.append(.init(leaf: isTopic ? "topic \(id)" : "category \(id)", score: total, detail: detail))
             case .coverage(let units):
                 let covered = row.int(column)
                 column += 1

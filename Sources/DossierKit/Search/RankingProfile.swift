@@ -1,3 +1,5 @@
+import DossierSupport
+
 /// How hits are scored. Every weight lives here.
 ///
 /// A hit is a passage whose own text matches the query. Its score is FTS5's bm25 of the passage
@@ -26,7 +28,8 @@ public struct RankingProfile: Sendable, Equatable {
     public var headingCharacters: Int = 80
 
     public init(
-        titleWeight: Double = 0.1, titleBonusCap: Double = 0.5, fullPassageCharacters: Double = 250, shortPassageFloor: Double = 0.35
+        titleWeight: Double = 0.1, titleBonusCap: Double = 0.5, fullPassageCharacters: Double = ShortPassage.fullCharacters,
+        shortPassageFloor: Double = ShortPassage.floor
     ) {
         self.titleWeight = titleWeight
         self.titleBonusCap = titleBonusCap
@@ -36,8 +39,7 @@ public struct RankingProfile: Sendable, Equatable {
 
     /// The factor of the text score of a passage of `characters` characters (at most 1).
     public func lengthFactor(characters: Int) -> Double {
-        // The same operations as the SQL, so that both give the same bits.
-        min(1, shortPassageFloor + (1 - shortPassageFloor) / fullPassageCharacters * Double(max(characters, 0)))
+        ShortPassage.factor(characters: characters, floor: shortPassageFloor, full: fullPassageCharacters)
     }
 
     /// ``lengthFactor(characters:)`` in SQL, over an expression giving the passage's length.

@@ -1,3 +1,5 @@
+import DossierSupport
+
 /// How a topic scores in a passage. Every topic weight lives here (text weights: ``RankingProfile``).
 ///
 /// A topic is scored as one search term whose occurrences are all of its names, on bm25's scale so
@@ -8,7 +10,9 @@
 /// - `idf = ln((N − n + 0.5)/(n + 0.5))` with N passages and n tagged passages (floored as FTS5
 ///   floors it): a rare topic weighs more than a common one, like a rare word.
 /// - `m` mentions in the passage, saturating with bm25's own `k1`: the third mention adds less
-///   than the second. Passages are bounded windows (PassageSplitter), so there is no length term.
+///   than the second. Passages are bounded windows (PassageSplitter), so there is no length term
+///   but the one text scores have too: the whole is multiplied by ``ShortPassage/factor(characters:floor:full:)``,
+///   so that a title or heading naming the topic does not rank with the paragraph about it.
 /// - `d` distinct names used: a passage that says "DPICM" *and* "cluster munitions" is about
 ///   them, not passing by; capped so a list of names cannot outrank real discussion.
 /// - `T` = 1 when the article's title names the topic, with the text title weight (0.3): a title
@@ -65,18 +69,23 @@ public struct TopicRanking: Sendable, Equatable {
     /// A topic's score in a passage divided by its idf: what the index stores per passage tag
     /// (`passage_topics.weight`, made with ``standard``), so that a topic's best passages are read
     /// in order from the table's key and a search scores them as `idf × weight`.
-    public func weight(mentions: Int, distinctNames: Int, inTitle: Bool, share: Double) -> Double {
-        parts(idf: 1, mentions: mentions, distinctNames: distinctNames, inTitle: inTitle, share: share).total
+    public func weight(mentions: Int, distinctNames: Int, inTitle: Bool, share: Double, characters: Int) -> Double {
+        ShortPassage.factor(characters: characters)
+            * parts(idf: 1, mentions: mentions, distinctNames: distinctNames, inTitle: inTitle, share: share).total
     }
 
     /// The same score as an SQL expression over columns `m` (mentions), `d` (distinct names),
     /// `t` (0/1 title) and `f` (share), with `idf` bound to `:idf`-style parameter `idfParameter`.
     /// Values are bound, never spliced; only the weights (numbers of this struct) are written in.
-    package func sql(idfParameter p: String, mentions m: String, names d: String, title t: String, share f: String) -> String {
+    /// `c` is the passage's length in characters (``ShortPassage``).
+    package func sql(idfParameter p: String, mentions m: String, names d: String, title t: String, share f: String, characters c: String)
+        -> String
+    {
         let mentions =
             "(CASE WHEN coalesce(\(m), 0) > 0 THEN \(m) * \(k1 + 1) / (\(m) + \(k1)) "
             + "+ \(names) * min(max(\(d) - 1, 0), \(maxExtraNames)) ELSE 0 END)"
-        return "\(p) * (\(mentions) + \(title) * coalesce(\(t), 0) + \(focus) * coalesce(\(f), 0))"
+        let length = "min(1.0, \(ShortPassage.floor) + \((1 - ShortPassage.floor) / ShortPassage.fullCharacters) * max(\(c), 0))"
+        return "\(p) * (\(length) * (\(mentions) + \(title) * coalesce(\(t), 0) + \(focus) * coalesce(\(f), 0)))"
     }
 }
 
