@@ -287,4 +287,25 @@ import Testing
         #expect(request.filters.runs == 2...2)
         #expect(try searcher.count(request) == 1)
     }
+
+    /// A run that was interrupted (its row never finished) counts with the run that completes it.
+    @Test func anInterruptedRunCountsWithTheRunThatCompletesIt() throws {
+        let folder = try TempFolder()
+        let db = folder.sub("index.db")
+        try folder.write("news/a.txt", "Old news\n\nShelling near the port.\n")
+        _ = try Indexer(databasePath: db).run(roots: [folder.sub("news")])
+        do {  // what a killed run leaves: its row, and the articles it committed, but no end
+            let writer = try IndexWriter(path: db)
+            try writer.beginRun(at: "2026-12-04T00:00:00Z")
+        }
+        try folder.write("news/b.txt", "New news\n\nShelling again.\n")
+        _ = try Indexer(databasePath: db).run(roots: [folder.sub("news")])
+        let searcher = try Searcher(path: db)
+        #expect(try searcher.newRuns() == 2...3)
+        #expect(try searcher.runs(run: 1) == 1...3)
+        #expect(try searcher.runs(indexedSinceDate: "2999") == nil)
+        let runs = try IndexStats.read(path: db).runs
+        #expect(runs.map(\.id) == [3, 2, 1])
+        #expect(runs[1].finished == nil && runs[0].finished != nil && runs[0].new == 1)
+    }
 }
