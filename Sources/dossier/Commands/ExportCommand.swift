@@ -58,14 +58,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Write each passage once, under the first query that hit it, with all their ids in query_ids.")
     var dedupe = false
 
-    @Flag(name: .long, help: "Only articles the last index run added or changed (every query).")
-    var new = false
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Only articles index runs added or changed since this date (ISO 8601) or run (#N), for every query.", valueName: "date|run"))
-    var indexedSince: String?
+    @OptionGroup var runs: RunOptions
 
     @Flag(name: .long, help: "In CSV and TSV, do not prefix cells that a spreadsheet would run as formulas.")
     var rawCells = false
@@ -103,8 +96,6 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         if mapping { return }
         if let limitPerQuery, limitPerQuery < 1 { throw ValidationError("--limit-per-query must be at least 1") }
-        if new && indexedSince != nil { throw ValidationError("--new and --indexed-since cannot be combined") }
-        if let indexedSince { _ = try RunWindow.parse(indexedSince) }
         if queriesFile != nil && (!queries.isEmpty || topic != nil || category != nil) {
             throw ValidationError("give queries either with --queries FILE or on the command line, not both")
         }
@@ -166,7 +157,7 @@ struct ExportCommand: ParsableCommand {
             searcher: searcher,
             options: .init(
                 limitPerQuery: limitPerQuery, dedupe: dedupe, mode: literal ? .literal : .syntax, snippets: !noSnippets,
-                runs: try RunWindow.of(new: new, indexedSince: indexedSince, searcher)))
+                runs: try runs.window(searcher)))
         let prepared = try exporter.prepare(specs)
         let manifestPath = noManifest ? nil : (manifest ?? output.map { $0 + ".manifest.json" })
         // Read beside the export's start, so the manifest describes the index the rows came from.

@@ -93,7 +93,7 @@ struct SearchCommand: ParsableCommand {
             query: parsed, filters: filterOptions.filters, limit: limit, offset: offset, topics: topic, categories: category, expand: !exact
         )
         request.context = context
-        request.filters.runs = try RunWindow.of(new: filterOptions.new, indexedSince: filterOptions.indexedSince, searcher)
+        request.filters.runs = try filterOptions.runs.window(searcher)
         let out = FileDescriptorSink()
         if explain {
             Console.note("query: \(try searcher.plan(request).description)")

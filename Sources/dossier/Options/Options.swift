@@ -48,19 +48,10 @@ struct FilterOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Only articles with a path matching this glob (`*`, `?`, `[...]`).", valueName: "glob"))
     var path: String?
 
-    @Flag(name: .long, help: "Only articles the last index run added or changed.")
-    var new = false
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Only articles index runs added or changed since this date (ISO 8601) or run (#N, as stats lists).", valueName: "date|run"))
-    var indexedSince: String?
+    @OptionGroup var runs: RunOptions
 
     func validate() throws {
         try Self.validateDates(since: since, until: until)
-        if new && indexedSince != nil { throw ValidationError("--new and --indexed-since cannot be combined") }
-        if let indexedSince { _ = try RunWindow.parse(indexedSince) }
     }
 
     /// Rejects a `--since` or `--until` that is not an ISO 8601 date (search and export alike).
@@ -85,6 +76,28 @@ struct FilterOptions: ParsableArguments {
             if shape[i] == "d" ? !c.isASCII || !c.isNumber : c != "-" { return false }
         }
         return [4, 7, 10].contains(chars.count) || (chars.count > 10 && chars[10] == "T")
+    }
+}
+
+/// `--new` and `--indexed-since`, for `search` and (for every query) `export`.
+struct RunOptions: ParsableArguments {
+    @Flag(name: .long, help: "Only articles the last index run added or changed.")
+    var new = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only articles index runs added or changed since this date (ISO 8601) or run (#N, as stats lists).", valueName: "date|run"))
+    var indexedSince: String?
+
+    func validate() throws {
+        if new && indexedSince != nil { throw ValidationError("--new and --indexed-since cannot be combined") }
+        if let indexedSince { _ = try RunWindow.parse(indexedSince) }
+    }
+
+    /// The runs to keep articles of, or nil for all.
+    func window(_ searcher: Searcher) throws -> ClosedRange<Int64>? {
+        try RunWindow.of(new: new, indexedSince: indexedSince, searcher)
     }
 }
 
