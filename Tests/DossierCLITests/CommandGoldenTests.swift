@@ -125,6 +125,14 @@ import Testing
             ], stdout: "show-passages.\(format)")
     }
 
+    @Test(arguments: ["text", "jsonl"])
+    func showWithHighlights(format: String) throws {
+        _ = try indexed()
+        try expectCommand(
+            ["show", "articles/wire/submunitions-field.txt", "--highlight", "cluster munitions", "--db", "t.db", "--format", format],
+            stdout: "show-highlight.\(format)")
+    }
+
     @Test func showAnUnknownLocationIsAnErrorWithAHint() throws {
         _ = try indexed()
         try expectCommand(["show", "articles/nope.txt:3", "--db", "t.db"], stdout: nil, stderr: "show-unknown.stderr", status: 2)

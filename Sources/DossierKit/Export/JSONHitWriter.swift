@@ -71,7 +71,8 @@ public final class JSONHitWriter: RowWriter {
     static let matchClose = Array(HitColumns.matchClose.utf8)
 
     /// The fields of `hit`, in the documented order of the JSON Lines schema (docs/formats.md).
-    /// A hit's fields; without `ranked`, no `rank`, `score` or `snippet` (`dossier show`).
+    /// A hit's fields; without `ranked`, no `rank` or `score`, and `snippet` only when there is one
+    /// (`dossier show`, with `--highlight`).
     static func addFields(of hit: Hit, to out: inout JSONBytes, ranked: Bool = true) {
         if ranked {
             out.add("rank", number: hit.rank)
@@ -90,7 +91,7 @@ public final class JSONHitWriter: RowWriter {
         out.add("start", number: hit.start)
         out.add("end", number: hit.end)
         out.add("topics", strings: hit.topics)
-        if ranked { out.add("snippet", snippet: hit.snippet, open: matchOpen, close: matchClose) }
+        if ranked || !hit.snippet.isEmpty { out.add("snippet", snippet: hit.snippet, open: matchOpen, close: matchClose) }
         out.add("text", hit.text)
         out.add("date_source", hit.metadata.dateSource)
         if !hit.context.isEmpty {  // only with `search --context`

@@ -8,8 +8,9 @@ import DossierSupport
 ///   language, format, passage count) then each passage as `[N] text`, a blank line between; for a
 ///   passage, the line `PATH:N  title` then the passage and its neighbours, the asked one marked
 ///   `>`. Content is passed through ``TerminalText/sanitized(_:)``.
-/// - `jsonl`: one object per passage with a search hit's fields but `rank`, `score` and `snippet`
-///   (documented in docs/formats.md); `json`: the same objects in one array.
+/// - `jsonl`: one object per passage with a search hit's fields but `rank`, `score` and (unless
+///   `--highlight` marked matches) `snippet` (documented in docs/formats.md); `json`: the same
+///   objects in one array. With `--highlight`, text shows the matches in `[` `]`.
 public final class ShownArticleWriter {
     /// The formats `show` writes.
     public enum Format: String, Sendable, CaseIterable {
@@ -46,7 +47,7 @@ public final class ShownArticleWriter {
         if let focus = shown.focus {
             out += "\(clean(first.path)):\(focus)  \(clean(first.title))\n"
             for passage in shown.passages {
-                out += "\n\(passage.passage == focus ? ">" : " ") [\(passage.passage)] \(clean(passage.text))\n"
+                out += "\n\(passage.passage == focus ? ">" : " ") [\(passage.passage)] \(Self.text(of: passage))\n"
             }
         } else {
             let m = first.metadata
@@ -61,10 +62,18 @@ public final class ShownArticleWriter {
             for (label, value) in header {
                 out += label + String(repeating: " ", count: 10 - label.count) + clean(value) + "\n"
             }
-            for passage in shown.passages { out += "\n[\(passage.passage)] \(clean(passage.text))\n" }
+            for passage in shown.passages { out += "\n[\(passage.passage)] \(Self.text(of: passage))\n" }
         }
         written += 1
         try sink.write(out)
+    }
+
+    /// A passage's text for a terminal: with `--highlight`, its matches in `[` `]`.
+    private static func text(of passage: Hit) -> String {
+        guard !passage.snippet.isEmpty else { return TerminalText.sanitized(passage.text) }
+        var marked = passage
+        marked.snippet = TerminalText.sanitized(passage.snippet)
+        return marked.snippet(open: HitColumns.matchOpen, close: HitColumns.matchClose)
     }
 
     private func writeJSON(_ shown: ShownArticle) throws {

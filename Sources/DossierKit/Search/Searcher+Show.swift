@@ -20,7 +20,11 @@ extension Searcher {
     /// `:digits` is found as a path first.
     /// - throws: ``SearchError/unknownLocation(_:hint:)`` for a path the index does not have or a
     ///   passage the article does not have; ``IndexError`` for storage failures.
-    public func show(_ location: String, context: Int = 0) throws -> ShownArticle {
+    /// With `highlight`, each passage's ``Hit/snippet`` is its whole text with the matches of that
+    /// request's query marked (words and topic names, as `search` highlights them).
+    public func show(_ location: String, context: Int = 0, highlight: SearchRequest? = nil) throws -> ShownArticle {
+        let plan = try highlight.map { try self.plan($0) }
+        let matcher = try plan.map { _ in try self.matcher() }
         do {
             return try db.readTransaction {
                 defer { resetCached() }
@@ -57,10 +61,13 @@ extension Searcher {
                 while try ids.step() { rowids.append(ids.int64(0)) }
                 ids.reset()
                 let reader = try HitReader(on: self)
+                var marks: SnippetSource?
+                if let plan, let matcher { marks = try SnippetSource(plan, matcher: matcher, on: self) }
                 var passages: [Hit] = []
                 for rowid in rowids {
                     guard let record = try reader.read(rowid) else { continue }
-                    var hit = record.hit(rank: 0, score: 0, snippet: "")
+                    let marked = try marks?.highlighted(rowid: rowid, text: record.text) ?? ""
+                    var hit = record.hit(rank: 0, score: 0, snippet: marked)
                     hit.path = path
                     passages.append(hit)
                 }

@@ -26,6 +26,9 @@ struct ShowCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Output format: text, jsonl or json.")
     var format: ShownArticleWriter.Format = .text
 
+    @Option(name: .long, help: ArgumentHelp("Mark the matches of this search query (as search highlights them).", valueName: "query"))
+    var highlight: String?
+
     func validate() throws {
         guard !locations.isEmpty else { throw ValidationError("give at least one PATH or PATH:PASSAGE") }
         guard context >= 0 else { throw ValidationError("--context must be 0 or more") }
@@ -33,7 +36,8 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let searcher = try Searcher(path: database.path)
-        let shown = try locations.map { try searcher.show($0, context: context) }  // every location checked before output
+        let request = try highlight.map { SearchRequest(query: try QueryParser().parse($0)) }
+        let shown = try locations.map { try searcher.show($0, context: context, highlight: request) }  // all checked before output
         let writer = ShownArticleWriter(sink: FileDescriptorSink(), format: format)
         for article in shown { try writer.write(article) }
         try writer.finish()
