@@ -295,7 +295,7 @@ extension Searcher {
     /// The score of a text-only hit: bm25 of the passage plus the capped title bonus, times the
     /// short-passage factor (as the compiled plan and the ranked fast path compute it).
     var textScoreSQL: String {
-        ranking.lengthFactorSQL("p.\"end\" - p.start") + " * (-bm25(passage_fts) + " + ranking.titleBonusSQL("t.s") + ")"
+        ranking.lengthFactorSQL(ShortPassage.lengthColumn) + " * (-bm25(passage_fts) + " + ranking.titleBonusSQL("t.s") + ")"
     }
 
     /// The passages matching `:q` with their article and title score, filtered and in rank order.

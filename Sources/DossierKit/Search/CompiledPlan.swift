@@ -109,11 +109,10 @@ struct CompiledPlan {
                 }
                 aggregates += ["max(CASE WHEN k = \(10 * n) THEN x END) AS x\(n)", "max(CASE WHEN k = \(10 * n + 1) THEN x END) AS t\(n)"]
                 bindings += ranking.sqlBindings.map { ($0.0, $0.1 as any Bindable) }
-                let passageLength = "p.\"end\" - p.start"
                 let length =
                     headingRule
-                    ? "(\(passageLength) >= \(ranking.headingCharacters)) * \(ranking.lengthFactorSQL(passageLength))"
-                    : ranking.lengthFactorSQL(passageLength)
+                    ? "(\(ShortPassage.lengthColumn) >= \(ranking.headingCharacters)) * \(ranking.lengthFactorSQL(ShortPassage.lengthColumn))"
+                    : ranking.lengthFactorSQL(ShortPassage.lengthColumn)
                 scoreTerms.append("\(length) * (coalesce(c.x\(n), 0) + " + ranking.titleBonusSQL("c.t\(n)") + ")")
                 columnList += ["c.x\(n)", "c.t\(n)", length]
             }
@@ -182,9 +181,9 @@ struct CompiledPlan {
                     scoreTerms.append(
                         topicRanking.sql(
                             idfParameter: ":idf\(n)", mentions: "c.m\(n)", names: "c.d\(n)", title: title, share: share,
-                            characters: "p.\"end\" - p.start"))
+                            characters: ShortPassage.lengthColumn))
                 }
-                columnList += ["c.m\(n)", "c.d\(n)", title, share, "p.\"end\" - p.start"]
+                columnList += ["c.m\(n)", "c.d\(n)", title, share, ShortPassage.lengthColumn]
             }
             return Self.columnMark + "l\(n)"
         case .and(let nodes):
@@ -207,7 +206,7 @@ struct CompiledPlan {
                 defer { headingRule = false }
                 for boost in concept.boosts {
                     let condition = try add(boost, negated: negated, idf: idf)
-                    covered.append("\(condition) AND p.\"end\" - p.start >= \(ranking.headingCharacters)")
+                    covered.append("\(condition) AND \(ShortPassage.lengthColumn) >= \(ranking.headingCharacters)")
                 }
                 for extra in concept.extras { _ = try add(extra, negated: negated, idf: idf) }
             }

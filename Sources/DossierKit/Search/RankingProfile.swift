@@ -44,7 +44,7 @@ public struct RankingProfile: Sendable, Equatable {
 
     /// ``lengthFactor(characters:)`` in SQL, over an expression giving the passage's length.
     package func lengthFactorSQL(_ characters: String) -> String {
-        "min(1.0, :lf0 + :lf1 * max(\(characters), 0))"
+        ShortPassage.sql(characters: characters, floor: ":lf0", slope: ":lf1")
     }
 
     /// The bonus for a title whose (negated) bm25 is `titleScore`.

@@ -12,4 +12,13 @@ public enum ShortPassage {
     public static func factor(characters: Int, floor: Double = floor, full: Double = fullCharacters) -> Double {
         min(1, floor + (1 - floor) / full * Double(max(characters, 0)))
     }
+
+    /// The factor in SQL over `characters`, with `floor` and `slope` (`(1 − floor) / full`) given as
+    /// SQL: bound parameters or numbers.
+    public static func sql(characters: String, floor: String, slope: String) -> String {
+        "min(1.0, \(floor) + \(slope) * max(\(characters), 0))"
+    }
+
+    /// A passage's length in characters, over the `passages` table aliased `p`.
+    public static let lengthColumn = "p.\"end\" - p.start"
 }

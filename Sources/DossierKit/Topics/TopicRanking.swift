@@ -84,7 +84,8 @@ public struct TopicRanking: Sendable, Equatable {
         let mentions =
             "(CASE WHEN coalesce(\(m), 0) > 0 THEN \(m) * \(k1 + 1) / (\(m) + \(k1)) "
             + "+ \(names) * min(max(\(d) - 1, 0), \(maxExtraNames)) ELSE 0 END)"
-        let length = "min(1.0, \(ShortPassage.floor) + \((1 - ShortPassage.floor) / ShortPassage.fullCharacters) * max(\(c), 0))"
+        let length = ShortPassage.sql(
+            characters: c, floor: "\(ShortPassage.floor)", slope: "\((1 - ShortPassage.floor) / ShortPassage.fullCharacters)")
         return "\(p) * (\(length) * (\(mentions) + \(title) * coalesce(\(t), 0) + \(focus) * coalesce(\(f), 0)))"
     }
 }
