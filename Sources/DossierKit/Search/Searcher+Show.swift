@@ -10,7 +10,8 @@ public struct ShownArticle: Sendable, Equatable {
     public var focus: Int?
     /// The article's passage count.
     public var passageCount: Int
-    /// The passages shown, in order, each as a hit without rank, score or snippet.
+    /// The passages shown, in order, each as a hit without rank or score; its snippet is empty, or
+    /// with a highlight query the whole passage with the matches marked.
     public var passages: [Hit]
 }
 
@@ -62,11 +63,11 @@ extension Searcher {
                 ids.reset()
                 let reader = try HitReader(on: self)
                 var marks: SnippetSource?
-                if let plan, let matcher { marks = try SnippetSource(plan, matcher: matcher, on: self) }
+                if let plan, let matcher { marks = try SnippetSource(plan, matcher: matcher, on: self, wholePassages: true) }
                 var passages: [Hit] = []
                 for rowid in rowids {
                     guard let record = try reader.read(rowid) else { continue }
-                    let marked = try marks?.highlighted(rowid: rowid, text: record.text) ?? ""
+                    let marked = try marks?.snippet(rowid: rowid, text: record.text).snippet ?? ""
                     var hit = record.hit(rank: 0, score: 0, snippet: marked)
                     hit.path = path
                     passages.append(hit)

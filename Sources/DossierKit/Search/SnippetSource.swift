@@ -21,16 +21,16 @@ final class SnippetSource {
     private var maker: FTS5SnippetMaker?
     /// Reused between hits.
     private var scratch: [UInt8] = []
-    /// FTS5's highlight(), for the highlights of a passage (and the snippets of a plan with topics).
-    private let highlightAll: Statement
+    /// Words of a highlighted snippet: ``SnippetBuilder``'s window, or every word.
+    private let words: Int
 
-    /// The snippet source for `plan` on `searcher` (its statements come from its cache).
-    init(_ plan: SearchPlan, matcher: TopicMatcher, on searcher: Searcher) throws {
-        highlightAll = try searcher.cached(
-            "SELECT highlight(passage_fts, 0, char(57344), char(57345)) FROM passage_fts WHERE passage_fts MATCH ? AND rowid = ?")
+    /// The snippet source for `plan` on `searcher` (its statements come from its cache). With
+    /// `wholePassages` (`show --highlight`), a snippet is the whole passage with its matches marked.
+    init(_ plan: SearchPlan, matcher: TopicMatcher, on searcher: Searcher, wholePassages: Bool = false) throws {
+        words = wholePassages ? Int.max : SnippetBuilder().words
         let positiveText = plan.positiveLeaves.compactMap(\.textNode)
         let expression = positiveText.isEmpty ? nil : QueryNode.or(positiveText).fts5
-        if plan.isTextOnly, let expression {
+        if plan.isTextOnly, let expression, !wholePassages {
             if let node = plan.textNode, try searcher.madeWithSnippetTokenizer() {
                 maker = FTS5SnippetMaker(connection: searcher.db, query: node, tokenizer: IndexSchema.tokenizer)
             }
@@ -40,8 +40,10 @@ final class SnippetSource {
             kind = .textOnly(expression: expression, snippet: snippet)
             return
         }
+        let highlight = try searcher.cached(
+            "SELECT highlight(passage_fts, 0, char(57344), char(57345)) FROM passage_fts WHERE passage_fts MATCH ? AND rowid = ?")
         kind = .highlighted(
-            expression: expression, highlight: highlightAll, topics: try searcher.highlightTopics(plan, matcher: matcher), matcher: matcher)
+            expression: expression, highlight: highlight, topics: try searcher.highlightTopics(plan, matcher: matcher), matcher: matcher)
     }
 
     /// The snippet of passage `rowid`, whose text is `text`, and the topic names matched in it (for
@@ -59,42 +61,18 @@ final class SnippetSource {
             try statement.bind([expression, rowid])
             return (try statement.step() ? Searcher.mergeAdjacentMatches(statement.string(0)) : "", [])
         case .highlighted(let expression, let statement, let topics, let matcher):
-            let (ranges, names) = try Self.matches(
-                rowid: rowid, text: text, expression: expression, highlight: statement, topics: topics, matcher: matcher)
-            return (Searcher.mergeAdjacentMatches(SnippetBuilder().snippet(text, matches: ranges)), names)
+            var ranges: [Range<Int>] = []
+            if let expression {
+                try statement.bind([expression, rowid])
+                if try statement.step() { ranges = SnippetBuilder.ranges(inHighlighted: statement.string(0)) }
+                statement.reset()
+            }
+            var names: [TopicMatcher.Match] = []
+            if !topics.isEmpty {
+                names = matcher.matches(in: text).filter { topics.contains($0.topic) }
+                ranges += names.map { $0.start..<$0.end }
+            }
+            return (Searcher.mergeAdjacentMatches(SnippetBuilder(words: words).snippet(text, matches: ranges)), names)
         }
-    }
-
-    /// The whole of passage `rowid` with every match of the plan marked (`show --highlight`).
-    func highlighted(rowid: Int64, text: String) throws -> String {
-        let ranges: [Range<Int>]
-        switch kind {
-        case .textOnly(let expression, _):
-            ranges = try Self.matches(rowid: rowid, text: text, expression: expression, highlight: highlightAll, topics: [], matcher: nil).0
-        case .highlighted(let expression, let statement, let topics, let matcher):
-            ranges = try Self.matches(
-                rowid: rowid, text: text, expression: expression, highlight: statement, topics: topics, matcher: matcher
-            ).0
-        }
-        return Searcher.mergeAdjacentMatches(SnippetBuilder(words: Int.max).snippet(text, matches: ranges))
-    }
-
-    /// Where the query's words (FTS5 highlight of `expression`) and its topic names are in passage
-    /// `rowid`, as scalar ranges, with the names found.
-    private static func matches(
-        rowid: Int64, text: String, expression: String?, highlight statement: Statement, topics: Set<String>, matcher: TopicMatcher?
-    ) throws -> ([Range<Int>], [TopicMatcher.Match]) {
-        var ranges: [Range<Int>] = []
-        if let expression {
-            try statement.bind([expression, rowid])
-            if try statement.step() { ranges = SnippetBuilder.ranges(inHighlighted: statement.string(0)) }
-            statement.reset()
-        }
-        var names: [TopicMatcher.Match] = []
-        if let matcher, !topics.isEmpty {
-            names = matcher.matches(in: text).filter { topics.contains($0.topic) }
-            ranges += names.map { $0.start..<$0.end }
-        }
-        return (ranges, names)
     }
 }
