@@ -34,7 +34,7 @@ public struct IndexRunRecord: Sendable, Equatable {
     /// finished one, up to that one, so that a run interrupted and completed by the next counts
     /// with it. Nil when no run has finished.
     package static func newRuns(_ db: Connection) throws -> ClosedRange<Int64>? {
-        guard let last = try db.scalar("SELECT max(id) FROM runs WHERE finished IS NOT NULL", as: Int64.self) else { return nil }
+        guard let last = try lastFinished(db) else { return nil }
         let before = try db.scalar("SELECT max(id) FROM runs WHERE finished IS NOT NULL AND id < ?", [last], as: Int64.self) ?? 0
         return (before + 1)...last
     }
@@ -42,7 +42,7 @@ public struct IndexRunRecord: Sendable, Equatable {
     /// The runs from the first that started at or after `date` (an ISO 8601 prefix, UTC), or from
     /// the run with id `run`, to the last finished one; nil when there is none.
     package static func runs(fromDate date: String? = nil, fromRun run: Int64? = nil, _ db: Connection) throws -> ClosedRange<Int64>? {
-        guard let last = try db.scalar("SELECT max(id) FROM runs WHERE finished IS NOT NULL", as: Int64.self) else { return nil }
+        guard let last = try lastFinished(db) else { return nil }
         let first: Int64?
         if let run {
             first = try db.scalar("SELECT id FROM runs WHERE id = ?", [run], as: Int64.self)
@@ -51,5 +51,10 @@ public struct IndexRunRecord: Sendable, Equatable {
         }
         guard let first, first <= last else { return nil }
         return first...last
+    }
+
+    /// The id of the most recent run that finished, or nil.
+    private static func lastFinished(_ db: Connection) throws -> Int64? {
+        try db.scalar("SELECT max(id) FROM runs WHERE finished IS NOT NULL", as: Int64.self)
     }
 }

@@ -218,12 +218,12 @@ public final class IndexWriter {
     }
 
     /// Records the end of a run and its counts.
-    public func finish(at time: String, report: IngestReport? = nil) throws {
+    public func finish(at time: String, report r: IngestReport) throws {
         try guarded {
             try commit()
             try db.transaction {
                 try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES('last_indexed', ?)", [time])
-                if let runID, let r = report {
+                if let runID {
                     try db.run(
                         """
                         UPDATE runs SET finished = ?, new = ?, changed = ?, unchanged = ?, moved = ?, removed = ?, skipped = ?,
@@ -284,12 +284,9 @@ public final class IndexWriter {
             }
         }
         if let store = topicTags {
-            if let tags {
-                try store.writeArticle(
-                    id: articleID, passageIDs: passageIDs, lengths: article.passages.map { $0.end - $0.start }, tags: tags)
-            } else {
-                try store.tagArticle(article, id: articleID, passageIDs: passageIDs)
-            }
+            try store.writeArticle(
+                id: articleID, passageIDs: passageIDs, lengths: article.passages.map { $0.end - $0.start },
+                tags: tags ?? store.tags(of: article))
         }
         return articleID
     }

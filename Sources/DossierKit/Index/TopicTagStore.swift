@@ -39,10 +39,10 @@ public final class TopicTagStore {
         ContentHash.sha256(Array(lexicon.compact.utf8))
     }
 
-    /// Tags an article's title and passages (`passageIDs` in passage order) and stores the tags.
-    func tagArticle(_ article: Article, id articleID: Int64, passageIDs: [Int64]) throws {
-        try writeArticle(
-            id: articleID, passageIDs: passageIDs, lengths: article.passages.map { $0.end - $0.start }, tags: tagger.tags(of: article))
+    /// The tags of an article's title and passages, for ``writeArticle(id:passageIDs:lengths:tags:)``
+    /// when the loading threads did not make them.
+    func tags(of article: Article) -> ArticleTags {
+        tagger.tags(of: article)
     }
 
     /// Stores an article's tags, computed elsewhere by a ``TopicTagger`` of the same lexicon.
@@ -64,12 +64,12 @@ public final class TopicTagStore {
             for tag in passageTags { passagesNaming[tag.topic, default: 0] += 1 }
         }
         let passageCount = max(passageIDs.count, 1)
-        for (index, (passageID, passageTags)) in zip(passageIDs, tags.passages).enumerated() {
+        for (passageID, (length, passageTags)) in zip(passageIDs, zip(lengths, tags.passages)) {
             for tag in passageTags {
                 let share = Double(passagesNaming[tag.topic] ?? 0) / Double(passageCount)
                 let weight = TopicRanking.standard.weight(
                     mentions: tag.mentions, distinctNames: tag.names, inTitle: inTitle.contains(tag.topic), share: share,
-                    characters: index < lengths.count ? lengths[index] : 0)
+                    characters: length)
                 try insertPassageTag.bind([passageID, tag.topic, tag.mentions, tag.names, weight])
                 try insertPassageTag.run()
             }
