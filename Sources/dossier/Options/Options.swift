@@ -63,7 +63,7 @@ struct FilterOptions: ParsableArguments {
         }
     }
 
-    /// The filters for a ``SearchRequest`` (`--new` is resolved against the index: ``NewRuns``).
+    /// The filters for a ``SearchRequest`` (`runs` is resolved against the index: ``RunOptions/window(_:)``).
     var filters: SearchFilters {
         SearchFilters(since: since, until: until, sources: source, pathGlob: path)
     }
@@ -79,7 +79,8 @@ struct FilterOptions: ParsableArguments {
     }
 }
 
-/// `--new` and `--indexed-since`, for `search` and (for every query) `export`.
+/// `--new` and `--indexed-since`, for `search` and (for every query) `export`: the index runs whose
+/// articles are kept.
 struct RunOptions: ParsableArguments {
     @Flag(name: .long, help: "Only articles the last index run added or changed.")
     var new = false
@@ -92,38 +93,23 @@ struct RunOptions: ParsableArguments {
 
     func validate() throws {
         if new && indexedSince != nil { throw ValidationError("--new and --indexed-since cannot be combined") }
-        if let indexedSince { _ = try RunWindow.parse(indexedSince) }
+        if let indexedSince { _ = try Self.parse(indexedSince) }
     }
 
-    /// The runs to keep articles of, or nil for all.
+    /// The runs to keep articles of, or nil for all; an error when the index has none that fit.
     func window(_ searcher: Searcher) throws -> ClosedRange<Int64>? {
-        try RunWindow.of(new: new, indexedSince: indexedSince, searcher)
-    }
-}
-
-/// `--new` and `--indexed-since`: the index runs whose articles they keep.
-enum RunWindow {
-    /// `--new`: the last finished run (and interrupted runs it completed), or an error when there is none.
-    static func new(_ searcher: Searcher) throws -> ClosedRange<Int64> {
-        guard let runs = try searcher.newRuns() else {
-            throw DossierError(description: "--new needs a finished index run, and this index records none; run `dossier index` first")
+        if new {
+            guard let runs = try searcher.newRuns() else {
+                throw DossierError(description: "--new needs a finished index run, and this index records none; run `dossier index` first")
+            }
+            return runs
         }
-        return runs
-    }
-
-    /// `--indexed-since DATE|RUN`: the runs from that date or run to the last finished one.
-    static func since(_ value: String, _ searcher: Searcher) throws -> ClosedRange<Int64> {
-        let parsed = try parse(value)
+        guard let indexedSince else { return nil }
+        let parsed = try Self.parse(indexedSince)
         guard let runs = try searcher.runs(indexedSinceDate: parsed.date, run: parsed.run) else {
-            throw DossierError(description: "no finished index run since \(value); `dossier stats` lists the runs")
+            throw DossierError(description: "no finished index run since \(indexedSince); `dossier stats` lists the runs")
         }
         return runs
-    }
-
-    /// The window of `value` for `searcher`, or nil: `--new` when `new`, else `--indexed-since`.
-    static func of(new: Bool, indexedSince: String?, _ searcher: Searcher) throws -> ClosedRange<Int64>? {
-        if new { return try Self.new(searcher) }
-        return try indexedSince.map { try since($0, searcher) }
     }
 
     /// A run id (`12`, `#12`) or an ISO 8601 date.
