@@ -33,9 +33,14 @@ public indirect enum SearchPlan: Sendable, Equatable {
 
         var parts: [SearchPlan] { [required] + boosts + extras }
 
-        var description: String {
-            "[" + required.description + boosts.map { " +" + $0.description }.joined() + extras.map { " ~" + $0.description }.joined()
-                + "]"
+        /// The concept with `transform` applied to each of its parts.
+        func map(_ transform: (SearchPlan) -> SearchPlan) -> Concept {
+            Concept(required: transform(required), boosts: boosts.map(transform), extras: extras.map(transform))
+        }
+
+        /// `[required +boost ~extra]`, each part written by `render`.
+        func written(_ render: (SearchPlan) -> String) -> String {
+            "[" + render(required) + boosts.map { " +" + render($0) }.joined() + extras.map { " ~" + render($0) }.joined() + "]"
         }
     }
 
@@ -74,7 +79,7 @@ public indirect enum SearchPlan: Sendable, Equatable {
         case .and(let nodes): return "(" + nodes.map(\.description).joined(separator: " AND ") + ")"
         case .or(let nodes): return "(" + nodes.map(\.description).joined(separator: " OR ") + ")"
         case .not(let a, let b): return "(" + a.description + " NOT " + b.description + ")"
-        case .concepts(let concepts): return concepts.map(\.description).joined(separator: " | ")
+        case .concepts(let concepts): return concepts.map { $0.written(\.description) }.joined(separator: " | ")
         }
     }
 
@@ -96,10 +101,7 @@ public indirect enum SearchPlan: Sendable, Equatable {
             if let p = x.textNode, let q = y.textNode { return .text(.not(p, q)) }
             return .not(x, y)
         case .concepts(let concepts):
-            return .concepts(
-                concepts.map {
-                    Concept(required: $0.required.merged(), boosts: $0.boosts.map { $0.merged() }, extras: $0.extras.map { $0.merged() })
-                })
+            return .concepts(concepts.map { $0.map { $0.merged() } })
         }
     }
 
@@ -127,12 +129,7 @@ extension SearchPlan {
             return kept.count == 1 ? kept[0] : .or(kept)
         case .not(let a, let b): return .not(a.deduplicated(), b.deduplicated())
         case .concepts(let concepts):
-            return .concepts(
-                concepts.map {
-                    Concept(
-                        required: $0.required.deduplicated(), boosts: $0.boosts.map { $0.deduplicated() },
-                        extras: $0.extras.map { $0.deduplicated() })
-                })
+            return .concepts(concepts.map { $0.map { $0.deduplicated() } })
         }
     }
 
@@ -146,10 +143,7 @@ extension SearchPlan {
         case .or(let nodes): return "or(" + nodes.map(\.key).joined(separator: ",") + ")"
         case .not(let a, let b): return "not(" + a.key + "," + b.key + ")"
         case .concepts(let concepts):
-            return "concepts("
-                + concepts.map { c in
-                    "[" + c.required.key + c.boosts.map { "+" + $0.key }.joined() + c.extras.map { "~" + $0.key }.joined() + "]"
-                }.joined(separator: ",") + ")"
+            return "concepts(" + concepts.map { $0.written(\.key) }.joined(separator: ",") + ")"
         }
     }
 }
