@@ -5,24 +5,22 @@
 /// in full and in their usual abbreviations. Numeric dates with dots or dashes are read day first; numeric dates
 /// with slashes only when the day is above 12 (otherwise day and month could be either).
 enum DatelineFinder {
+    /// English names as ``DateParser`` reads them, and the other languages' names and abbreviations.
     static let months: [String: Int] = {
-        var table: [String: Int] = [:]
+        var table = DateParser.months
         let names: [[String]] = [
-            ["january", "jan", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari", "stycznia", "styczeń"],
-            ["february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari", "lutego", "luty", "févr"],
-            ["march", "mar", "märz", "maerz", "mars", "marzo", "março", "maart", "marca", "marzec", "mär"],
-            ["april", "apr", "avril", "abril", "aprile", "kwietnia", "kwiecień", "avr"],
-            ["may", "mai", "mayo", "maggio", "maio", "mei", "maja", "maj"],
-            ["june", "jun", "juni", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec"],
-            ["july", "jul", "juli", "juillet", "julio", "luglio", "julho", "lipca", "lipiec", "juil"],
-            ["august", "aug", "août", "aout", "agosto", "augustus", "sierpnia", "sierpień"],
-            ["september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro", "września", "wrzesień"],
-            ["october", "oct", "okt", "oktober", "octobre", "octubre", "ottobre", "outubro", "października", "październik"],
-            ["november", "nov", "novembre", "noviembre", "novembro", "listopada", "listopad"],
-            [
-                "december", "dec", "dez", "dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro", "grudnia", "grudzień",
-                "déc",
-            ],
+            ["januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari", "stycznia", "styczeń"],
+            ["februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari", "lutego", "luty", "févr"],
+            ["märz", "maerz", "mars", "marzo", "março", "maart", "marca", "marzec", "mär"],
+            ["avril", "abril", "aprile", "kwietnia", "kwiecień", "avr"],
+            ["mai", "mayo", "maggio", "maio", "mei", "maja", "maj"],
+            ["juni", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec"],
+            ["juli", "juillet", "julio", "luglio", "julho", "lipca", "lipiec", "juil"],
+            ["août", "aout", "agosto", "augustus", "sierpnia", "sierpień"],
+            ["septembre", "septiembre", "settembre", "setembro", "września", "wrzesień"],
+            ["okt", "oktober", "octobre", "octubre", "ottobre", "outubro", "października", "październik"],
+            ["novembre", "noviembre", "novembro", "listopada", "listopad"],
+            ["dez", "dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro", "grudnia", "grudzień", "déc"],
         ]
         for (index, list) in names.enumerated() {
             for name in list { table[name] = index + 1 }
