@@ -12,7 +12,7 @@ enum IndexSummary {
         var lines = [
             "indexed \(count(r.filesIndexed, "file")) (\(Figures.grouped(r.new)) new, \(Figures.grouped(r.changed)) changed, "
                 + "\(Figures.grouped(r.unchanged)) unchanged, \(Figures.grouped(r.moved)) moved, \(Figures.grouped(r.removed)) removed, "
-                + "\(Figures.grouped(r.duplicates)) duplicate): \(count(r.articlesWritten, "article")), \(count(r.passagesWritten, "passage")) written, "
+                + "\(Figures.grouped(r.duplicates)) duplicate, \(Figures.grouped(r.wireCopies)) wire \(r.wireCopies == 1 ? "copy" : "copies")): \(count(r.articlesWritten, "article")), \(count(r.passagesWritten, "passage")) written, "
                 + "\(Figures.decimal(mb, places: 1)) MB in \(Figures.decimal(r.seconds, places: 2)) s (\(Figures.decimal(rate, places: 1)) MB/s)"
         ]
         if !r.skipped.isEmpty {

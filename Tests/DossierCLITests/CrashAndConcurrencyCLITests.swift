@@ -92,7 +92,7 @@ import Glibc
         let again = try cli.run(["index", "big", "--db", "k.db"])
         #expect(
             again.stderr.contains(
-                "(0 new, 0 changed, \(Self.fileCount / 1000),\(String(format: "%03d", Self.fileCount % 1000)) unchanged, 0 moved, 0 removed, 0 duplicate)"
+                "(0 new, 0 changed, \(Self.fileCount / 1000),\(String(format: "%03d", Self.fileCount % 1000)) unchanged, 0 moved, 0 removed, 0 duplicate, 0 wire copies)"
             ))
     }
 

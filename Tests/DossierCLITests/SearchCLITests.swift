@@ -115,7 +115,8 @@ import Testing
         #expect(lines[2] == "dossier: skipped articles/wire/photo.jpg: unsupported format .jpg")
         #expect(
             lines[3].hasPrefix(
-                "indexed 5 files (5 new, 0 changed, 0 unchanged, 0 moved, 0 removed, 0 duplicate): 5 articles, 17 passages written, "))
+                "indexed 5 files (5 new, 0 changed, 0 unchanged, 0 moved, 0 removed, 0 duplicate, 0 wire copies): 5 articles, 17 passages written, "
+            ))
         #expect(lines[4] == "skipped 3 files: 1 binary, 1 empty, 1 unsupported format")
 
         let quiet = try cli.run(["index", "articles", "--db", "t.db", "--quiet"])

@@ -33,11 +33,14 @@ public final class BatchExporter {
         public var snippets: Bool
         /// Only articles stored by these index runs, for every query (`export --new`).
         public var runs: ClosedRange<Int64>?
+        /// Write every wire copy's rows (by default a copy's rows fold into the copy ranked first).
+        public var allCopies: Bool
 
         public init(
             limitPerQuery: Int? = nil, dedupe: Bool = false, mode: QueryParser.Mode = .syntax, snippets: Bool = true,
-            runs: ClosedRange<Int64>? = nil
+            runs: ClosedRange<Int64>? = nil, allCopies: Bool = false
         ) {
+            self.allCopies = allCopies
             self.limitPerQuery = limitPerQuery
             self.dedupe = dedupe
             self.mode = mode
@@ -92,6 +95,7 @@ public final class BatchExporter {
         return try specs.map { spec in
             var request = try Self.request(for: spec, parser: parser, limit: options.limitPerQuery)
             request.filters.runs = options.runs
+            request.allCopies = options.allCopies
             do {
                 _ = try searcher.plan(request)
             } catch let error as SearchError {

@@ -76,6 +76,7 @@ public final class DelimitedHitWriter: RowWriter {
         append(hit.snippet(open: HitColumns.matchOpen, close: HitColumns.matchClose), text: true)
         append(hit.text, text: true)
         append(m.dateSource ?? "", text: false)
+        append(hit.copies.count == 1 ? hit.copies[0] : hit.copies.joined(separator: ";"), text: true)
         DelimitedCells.endLine(style, &line)
         try sink.write(bytes: line)
     }

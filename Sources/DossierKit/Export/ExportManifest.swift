@@ -10,7 +10,7 @@ import Foundation
 /// - `index`: `path`, `fingerprint` (``IndexFingerprint/sha256``), `schema_version`, `tokenizer`,
 ///   `articles`, `passages`, `last_indexed`
 /// - `lexicon_hash`: the SHA-256 of the topic lexicon used, or null when no topics were used
-/// - `format`, `options` (`limit_per_query`, `dedupe`, `raw_cells`, `literal`, `index_name`, `snippets`, `new_runs`)
+/// - `format`, `options` (`limit_per_query`, `dedupe`, `raw_cells`, `literal`, `index_name`, `snippets`, `new_runs`, `all_copies`)
 /// - `queries_file`: `path` and `sha256` of the query file, or null for queries given on the command line
 /// - `queries`: per query `id`, `line`, `query`, `topic`, `category`, `since`, `until`, `sources`,
 ///   `matches` (what `dossier search QUERY --count` prints) and `rows` (rows written)
@@ -27,11 +27,14 @@ public struct ExportManifest: Sendable, Equatable {
         public var snippets: Bool
         /// The index runs `--new` kept articles of (`[first, last]` in the manifest), or nil.
         public var runs: ClosedRange<Int64>?
+        /// Every wire copy's rows were written (`--all-copies`).
+        public var allCopies: Bool
 
         public init(
             limitPerQuery: Int? = nil, dedupe: Bool = false, rawCells: Bool = false, literal: Bool = false, indexName: String? = nil,
-            snippets: Bool = true, runs: ClosedRange<Int64>? = nil
+            snippets: Bool = true, runs: ClosedRange<Int64>? = nil, allCopies: Bool = false
         ) {
+            self.allCopies = allCopies
             self.snippets = snippets
             self.runs = runs
             self.limitPerQuery = limitPerQuery
@@ -108,6 +111,7 @@ public struct ExportManifest: Sendable, Equatable {
         opts.add("index_name", options.indexName)
         opts.add("snippets", raw: options.snippets ? "true" : "false")
         opts.add("new_runs", raw: options.runs.map { "[\($0.lowerBound),\($0.upperBound)]" } ?? "null")
+        opts.add("all_copies", raw: options.allCopies ? "true" : "false")
         fields.append(("options", opts.text))
         if let queriesFile {
             var file = JSONObject()

@@ -4,7 +4,7 @@ import DossierModel
 ///
 /// Each object has the query's fields first when the writer has ``QueryColumns`` (`query_id`,
 /// `query`, and `query_ids` when the row has them), then the keys of ``HitColumns/names`` plus
-/// `paths` (every path of the article), with numbers as numbers, `topics` as an array and missing
+/// `paths` (every path of the article) and `copies` (the first path of each wire copy), with numbers as numbers, `topics` as an array and missing
 /// values as `null`. Documented in docs/formats.md. Strings are escaped by ``JSONBytes``, the one JSON escaper.
 public final class JSONHitWriter: RowWriter {
     let sink: OutputSink
@@ -94,6 +94,7 @@ public final class JSONHitWriter: RowWriter {
         if ranked || !hit.snippet.isEmpty { out.add("snippet", snippet: hit.snippet, open: matchOpen, close: matchClose) }
         out.add("text", hit.text)
         out.add("date_source", hit.metadata.dateSource)
+        out.add("copies", strings: hit.copies)
         if !hit.context.isEmpty {  // only with `search --context`
             out.key("context")
             out.raw("[")

@@ -57,7 +57,7 @@ public final class OpenSearchBulkWriter: ExportRowWriter {
 
     /// An index definition (settings and mappings) for the documents, for `PUT /INDEX`.
     ///
-    /// Keywords for ids, paths, sources and topics (exact filters and aggregations); `text` and
+    /// Keywords for ids, paths, copies, sources and topics (exact filters and aggregations); `text` and
     /// `title` analysed as English; dates lenient (`ignore_malformed`), since article dates may be
     /// partial; `snippet` stored but not indexed. `query_ids` is only present in deduplicated exports.
     public static func mapping() -> String {
@@ -88,6 +88,7 @@ public final class OpenSearchBulkWriter: ExportRowWriter {
             #"      "snippet": {"type": "text", "index": false},"#,
             #"      "text": {"type": "text", "analyzer": "english"},"#,
             #"      "date_source": {"type": "keyword"},"#,
+            #"      "copies": {"type": "keyword"},"#,
             #"      "article": {"type": "keyword"}"#,
             #"    }"#,
             #"  }"#,

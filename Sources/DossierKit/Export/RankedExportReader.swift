@@ -43,6 +43,7 @@ final class RankedExportReader {
     private let rows: Statement
     private let articleOf: Statement
     private let pathsOf: Statement
+    private let copiesOf: Statement
     private let ftsSnippetOf: Statement
     private let multiPath: Set<Int64>
     private let withInstances: Bool
@@ -63,6 +64,8 @@ final class RankedExportReader {
         var title: String
         var metadata: ArticleMetadata
         var hash: String
+        var copies: [String]
+        var cluster: Int64?
     }
 
     /// The columns of the ranked statement, in order (after `FROM`: ``Searcher/rankedTextMatches(filter:)``).
@@ -82,8 +85,9 @@ final class RankedExportReader {
         self.withInstances = withInstances
         self.fts5Query = fts5Query
         articleOf = try db.prepare(
-            "SELECT path, title, author, date, date_source, url, source, format, language, hash FROM articles WHERE id = ?")
+            "SELECT path, title, author, date, date_source, url, source, format, language, hash, cluster_id FROM articles WHERE id = ?")
         pathsOf = try db.prepare("SELECT path FROM article_paths WHERE article_id = ? ORDER BY path")
+        copiesOf = try db.prepare(Searcher.copiesSQL)
         ftsSnippetOf = try db.prepare(
             "SELECT snippet(passage_fts, 0, char(57344), char(57345), '…', 24) FROM passage_fts WHERE passage_fts MATCH ? AND rowid = ?")
     }
@@ -106,10 +110,12 @@ final class RankedExportReader {
                     instances = Array(rows.bytes(8))
                 }
             }
-            let hit = Hit(
+            var hit = Hit(
                 rank: 0, score: rows.double(1), path: article.path, paths: article.paths, title: article.title,
                 metadata: article.metadata, passage: rows.int(3), start: rows.int(4), end: rows.int(5),
                 text: rows.string(6), snippet: snippet, topics: Searcher.sortedList(rows.bytes(2)))
+            hit.copies = article.copies
+            hit.copyCluster = article.cluster
             let item = ExportItem(exported: ExportedHit(hit: hit, passageID: passageID, articleHash: article.hash), instances: instances)
             if !emit(item) { break }
         }
@@ -125,18 +131,20 @@ final class RankedExportReader {
         }
         let path = articleOf.string(0)
         let paths = multiPath.contains(id) ? try Searcher.strings(pathsOf, id) : [path]
+        let cluster = articleOf.isNull(10) ? nil : articleOf.int64(10)
         let article = Article(
             path: path, paths: paths, title: articleOf.string(1),
             metadata: ArticleMetadata(
                 author: articleOf.optionalString(2), date: articleOf.optionalString(3), dateSource: articleOf.optionalString(4),
                 url: articleOf.optionalString(5), source: articleOf.optionalString(6), format: articleOf.string(7),
                 language: articleOf.optionalString(8)),
-            hash: articleOf.string(9))
+            hash: articleOf.string(9), copies: try cluster.map { try Searcher.copies(copiesOf, cluster: $0, article: id) } ?? [],
+            cluster: cluster)
         articleOf.reset()
         let m = article.metadata
         let bytes =
             256 + article.path.utf8.count + article.title.utf8.count + article.hash.utf8.count
-            + article.paths.reduce(0) { $0 + 32 + $1.utf8.count }
+            + article.paths.reduce(0) { $0 + 32 + $1.utf8.count } + article.copies.reduce(0) { $0 + 32 + $1.utf8.count }
             + [m.author, m.date, m.dateSource, m.url, m.source, m.language].reduce(m.format.utf8.count) { $0 + ($1?.utf8.count ?? 0) }
         if cachedBytes + bytes > Self.cacheBudget {
             articles.removeAll(keepingCapacity: true)

@@ -37,6 +37,9 @@ extension Searcher {
     /// false, ``Hit/snippet`` is empty.
     /// - returns: the number of hits passed to `sink` (stops early when `sink` returns false).
     /// - throws: ``SearchError`` for a query SQLite rejects, ``IndexError`` for storage failures.
+    ///
+    /// Unless the request asks for every copy, the hits of wire copies are folded as ``search(_:sink:)``
+    /// folds them (the first copy met in rank order is kept).
     @discardableResult
     public func exportHits(_ request: SearchRequest, snippets: Bool = true, sink: (consuming ExportedHit) throws -> Bool) throws -> Int {
         let plan = try self.plan(request)
@@ -44,6 +47,40 @@ extension Searcher {
             // Topics or categories: the searcher's own plan, so rows always equal `search --count`.
             return try exportThroughSearch(request, snippets: snippets, sink: sink)
         }
+        guard try request.allCopies || !hasCopyClusters() else {
+            // Every row ranked, the copies' rows left out here, then the slice asked for.
+            var every = request
+            (every.allCopies, every.limit, every.offset) = (true, nil, 0)
+            var shown: [Int64: String] = [:]  // cluster -> article hash kept
+            var skipped = 0
+            var emitted = 0
+            _ = try exportText(every, plan: plan, node: node, snippets: snippets) { (exported: consuming ExportedHit) in
+                var exported = exported
+                if let cluster = exported.hit.copyCluster {
+                    if let kept = shown[cluster] {
+                        guard kept == exported.articleHash else { return true }
+                    } else {
+                        shown[cluster] = exported.articleHash
+                    }
+                }
+                if skipped < request.offset {
+                    skipped += 1
+                    return true
+                }
+                emitted += 1
+                exported.hit.rank = request.offset + emitted
+                guard try sink(exported) else { return false }
+                return request.limit.map { emitted < $0 } ?? true
+            }
+            return emitted
+        }
+        return try exportText(request, plan: plan, node: node, snippets: snippets, sink: sink)
+    }
+
+    /// ``exportHits(_:snippets:sink:)`` of a text-only plan, every copy's rows included.
+    private func exportText(
+        _ request: SearchRequest, plan: SearchPlan, node: QueryNode, snippets: Bool, sink: (consuming ExportedHit) throws -> Bool
+    ) throws -> Int {
         let filter = request.filters.sqlClause(articleAlias: "a")
         // ORDER BY with any LIMIT makes SQLite keep the rows in a B-tree instead of its sorter:
         // measured 2-3 times slower for every hit of "the" in 20,000 articles. Slice only when asked.
@@ -99,12 +136,13 @@ extension Searcher {
             SELECT f.rowid, \(textScoreSQL) AS score,
                 snippet(passage_fts, 0, char(57344), char(57345), '…', 24),
                 p.ordinal, p.start, p."end", p.text, a.id, a.path, a.title, a.author, a.date, a.date_source,
-                a.url, a.source, a.format, a.language, a.hash
+                a.url, a.source, a.format, a.language, a.hash, a.cluster_id
             \(Self.rankedTextMatches(filter: filter.sql))\(sliced ? " LIMIT :limit OFFSET :offset" : "")
             """)
         try bindRanked(rows, request: request, node: node, filter: filter, sliced: sliced)
         let pathsOf = try db.prepare("SELECT path FROM article_paths WHERE article_id = ? ORDER BY path")
         let topicsOf = try db.prepare("SELECT topic_id FROM passage_topics WHERE passage_id = ? ORDER BY topic_id")
+        let copiesOf = try db.prepare(Self.copiesSQL)
         var emitted = 0
         while try rows.step() {
             let topics = try Self.strings(topicsOf, rows.int64(0))
@@ -114,10 +152,14 @@ extension Searcher {
                 author: rows.optionalString(10), date: rows.optionalString(11), dateSource: rows.optionalString(12),
                 url: rows.optionalString(13), source: rows.optionalString(14), format: rows.string(15),
                 language: rows.optionalString(16))
-            let hit = Hit(
+            var hit = Hit(
                 rank: request.offset + emitted + 1, score: rows.double(1), path: path, paths: paths.isEmpty ? [path] : paths,
                 title: rows.string(9), metadata: metadata, passage: rows.int(3), start: rows.int(4), end: rows.int(5),
                 text: rows.string(6), snippet: Self.mergeAdjacentMatches(rows.string(2)), topics: topics)
+            if !rows.isNull(18) {
+                hit.copyCluster = rows.int64(18)
+                hit.copies = try Self.copies(copiesOf, cluster: rows.int64(18), article: rows.int64(7))
+            }
             emitted += 1
             if try !sink(ExportedHit(hit: hit, passageID: rows.int64(0), articleHash: rows.string(17))) { break }
         }
@@ -243,14 +285,16 @@ extension Searcher {
             }
         }
         let filter = request.filters.sqlClause(articleAlias: "a")
-        let ranked = request.limit != nil || request.offset > 0
+        // Folding copies needs the rank order, and each row's article and cluster.
+        var folding = try CopyCollapse(request, on: self)
+        let ranked = request.limit != nil || request.offset > 0 || folding != nil
         do {
             return try db.readTransaction {
                 // Without a limit the order does not matter, and neither does the title score.
                 let statement = try db.prepare(
                     ranked
                         ? """
-                        SELECT f.rowid, \(textScoreSQL) AS score
+                        SELECT f.rowid, \(textScoreSQL) AS score, p.article_id, a.cluster_id
                         \(Self.rankedTextMatches(filter: filter.sql))
                         LIMIT :limit OFFSET :offset
                         """
@@ -262,13 +306,22 @@ extension Searcher {
                         """)
                 if ranked {
                     for (name, value) in ranking.sqlBindings { try statement.bind(value, named: name) }
-                    try statement.bind(request.limit ?? -1, named: ":limit")
-                    try statement.bind(request.offset, named: ":offset")
+                    try statement.bind(folding == nil ? request.limit ?? -1 : -1, named: ":limit")
+                    try statement.bind(folding == nil ? request.offset : 0, named: ":offset")
                 }
                 try statement.bind(node.fts5, named: ":q")
                 for (name, value) in filter.bindings { try statement.bind(value, named: name) }
                 var count = 0
+                var skipped = 0
                 while try statement.step() {
+                    if folding != nil {
+                        if !statement.isNull(3), !folding!.keeps(article: statement.int64(2), cluster: statement.int64(3)) { continue }
+                        if skipped < request.offset {
+                            skipped += 1
+                            continue
+                        }
+                        if let limit = request.limit, count >= limit { break }
+                    }
                     try body(statement.int64(0))
                     count += 1
                 }

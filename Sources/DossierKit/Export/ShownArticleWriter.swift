@@ -4,7 +4,8 @@ import DossierSupport
 
 /// Writes what `dossier show` prints: articles or passages read back by location.
 ///
-/// - `text`: for a whole article, a header (title, path, other paths, date, author, source, url,
+/// - `text`: for a whole article, a header (title, path, other paths (`also at`), wire copies
+///   (`copies`), date, author, source, url,
 ///   language, format, passage count) then each passage as `[N] text`, a blank line between; for a
 ///   passage, the line `PATH:N  title` then the passage and its neighbours, the asked one marked
 ///   `>`. Content is passed through ``TerminalText/sanitized(_:)``.
@@ -53,7 +54,8 @@ public final class ShownArticleWriter {
             let m = first.metadata
             var header: [(String, String)] = [("title", first.title), ("path", first.path)]
             let others = first.paths.filter { $0 != first.path }
-            if !others.isEmpty { header.append(("copies", others.joined(separator: ", "))) }
+            if !others.isEmpty { header.append(("also at", others.joined(separator: ", "))) }
+            if !first.copies.isEmpty { header.append(("copies", first.copies.joined(separator: ", "))) }
             header += [
                 ("date", m.date.map { $0 + (m.dateSource.map { " (\($0))" } ?? "") } ?? "-"), ("author", m.author ?? "-"),
                 ("source", m.source ?? "-"), ("url", m.url ?? "-"), ("language", m.language ?? "-"), ("format", m.format),

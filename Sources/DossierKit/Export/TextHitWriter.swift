@@ -2,7 +2,8 @@ import DossierModel
 import DossierSupport
 
 /// Human-readable hits: a header line `path:passage  score  title`, then the snippet indented,
-/// then a blank line. Matches are bold red on a colour terminal, `[`…`]` otherwise.
+/// then a blank line; a hit whose article has wire copies ends its header with `(+N copies)`.
+/// Matches are bold red on a colour terminal, `[`…`]` otherwise.
 ///
 /// Path, title and snippet go through ``TerminalText/sanitized(_:)`` first (before the colours
 /// are added), so control characters in an article cannot drive the terminal. The snippet's line
@@ -26,7 +27,8 @@ public final class TextHitWriter: RowWriter {
         var hit = hit
         hit.snippet = TerminalText.sanitized(hit.snippet)
         let path = TerminalText.sanitized(hit.path)
-        let title = TerminalText.sanitized(hit.title)
+        let copies = hit.copies.isEmpty ? "" : "  (+\(hit.copies.count) \(hit.copies.count == 1 ? "copy" : "copies"))"
+        let title = TerminalText.sanitized(hit.title) + copies
         let location = colour ? Terminal.magenta(path) + ":" + Terminal.green(String(hit.passage)) : path + ":" + String(hit.passage)
         let snippet =
             colour

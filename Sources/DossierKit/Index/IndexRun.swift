@@ -119,10 +119,12 @@ struct IndexRun {
             case .success(let result):
                 let written = try writer.write(
                     file: file, articles: Array(zip(result.loaded.articles, result.hashes)), bytes: result.loaded.bytes,
-                    rootID: state.rootID, replacing: stored, tags: result.tags, tokens: result.tokens)
+                    rootID: state.rootID, replacing: stored, tags: result.tags, tokens: result.tokens,
+                    sketches: result.sketches)
                 state.seen.insert(written.fileID)
                 report.articlesWritten += written.articlesAdded
                 report.duplicates += written.articlesReused
+                report.wireCopies += written.wireCopies
                 report.passagesWritten += written.passagesAdded
                 if result.loaded.truncated { report.truncated.append(file.path) }
                 report.warnings += result.loaded.warnings.map { "\(file.path): \($0)" }

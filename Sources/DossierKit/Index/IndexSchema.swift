@@ -17,7 +17,9 @@ import Darwin
 /// - `passages`: the passages' text and offsets.
 /// - `passage_fts`: FTS5 over `passages.text` (external content, so the text is stored once).
 /// - `title_fts`: FTS5 over `articles.title`, used to let a matching title break ties.
-/// - `meta`: key/value facts (tokenizer, last indexed time, the lexicon the tags were made with).
+/// - `meta`: key/value facts (tokenizer, last indexed time, the lexicon the tags were made with,
+///   the ``CopySketch`` parameters the copy clusters were made with).
+/// - `article_bands`: the wire-copy lookup keys of each article (see ``CopyClusters``).
 /// - `topics`, `passage_topics`, `title_topics`: see ``topicStatements``.
 public enum IndexSchema {
     /// Bumped whenever the tables change; stored in `PRAGMA user_version`.
@@ -25,8 +27,15 @@ public enum IndexSchema {
     /// short-passage topic weights (a re-tag), the `runs` table and the run that stored each article (`articles.run_id`, NULL for articles
     /// stored before runs were recorded). An older index is brought up to date when next opened
     /// for writing (its tags are made again from the stored text when they changed); until then
-    /// searches ask for `dossier index`.
-    public static let version = 4
+    /// searches ask for `dossier index`. Version 5 added wire-copy clusters (`articles.sketch`,
+    /// `articles.cluster_id`, `article_bands`), made for the stored articles on the next run.
+    public static let version = 5
+
+    /// The parameters of the copy clusters (``CopySketch``): when they change, the next run
+    /// clusters every stored article again.
+    public static let copySketchVersion =
+        "minhash-oph \(CopySketch.bins) bins, \(CopySketch.shingleWords)-word shingles, "
+        + "\(CopySketch.bandCount)x\(CopySketch.bandRows) bands, jaccard \(CopySketch.threshold)"
 
     /// The FTS5 tokenizer: Unicode words, diacritics removed, English Porter stemming.
     public static let tokenizer = TopicTokenizer.definition
@@ -62,7 +71,9 @@ public enum IndexSchema {
             language TEXT,
             bytes INTEGER NOT NULL,
             passage_count INTEGER NOT NULL,
-            run_id INTEGER
+            run_id INTEGER,
+            sketch BLOB,
+            cluster_id INTEGER
         );
         CREATE TABLE IF NOT EXISTS article_paths(
             path TEXT PRIMARY KEY,
@@ -100,6 +111,16 @@ public enum IndexSchema {
             articles INTEGER, passages INTEGER
         );
         CREATE INDEX IF NOT EXISTS articles_run ON articles(run_id);
+        """
+
+    /// The wire-copy clusters (version 5): each sketched article's band keys, and its cluster.
+    static let copyStatements = """
+        CREATE TABLE IF NOT EXISTS article_bands(
+            band INTEGER NOT NULL,
+            article_id INTEGER NOT NULL,
+            PRIMARY KEY(band, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS articles_cluster ON articles(cluster_id) WHERE cluster_id IS NOT NULL;
         """
 
     /// The topic tags (version 2), made with the lexicon stored in `meta` (`lexicon`, `lexicon_hash`):
@@ -147,12 +168,14 @@ public enum IndexSchema {
                 try db.execute(createStatements)
                 try db.execute(topicStatements)
                 try db.execute(runStatements)
+                try db.execute(copyStatements)
+                try db.run("INSERT INTO meta(key, value) VALUES('copy_sketch', ?)", [copySketchVersion])
                 // Fewer, larger segments while loading: measured 0–15% faster (MEASURED.md).
                 try db.execute("INSERT INTO passage_fts(passage_fts, rank) VALUES('hashsize', 8388608)")
                 try db.run("INSERT INTO meta(key, value) VALUES('tokenizer', ?)", [tokenizer])
                 try db.execute("PRAGMA user_version = \(Self.version)")
             }
-        } else if (1...3).contains(version) {
+        } else if (1...4).contains(version) {
             try db.transaction {
                 if version < 3 {
                     // Version 1 had no topic tables, version 2 no topic weights: (re)make them, and forget
@@ -161,13 +184,20 @@ public enum IndexSchema {
                     try db.execute(topicStatements)
                     try db.execute("DELETE FROM meta WHERE key IN ('lexicon', 'lexicon_hash')")
                 }
-                // Version 4 also scales topic weights for short passages: forget the lexicon the
-                // old weights were made with, so the next run re-tags.
-                try db.execute("DELETE FROM meta WHERE key IN ('lexicon', 'lexicon_hash')")
-                // Version 3 recorded no runs: articles stored so far belong to none.
-                let columns = try db.scalar("SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'run_id'", as: Int.self)
-                if columns == 0 { try db.execute("ALTER TABLE articles ADD COLUMN run_id INTEGER") }
+                if version < 4 {
+                    // Version 4 also scales topic weights for short passages: forget the lexicon the
+                    // old weights were made with, so the next run re-tags.
+                    try db.execute("DELETE FROM meta WHERE key IN ('lexicon', 'lexicon_hash')")
+                }
+                // Version 3 recorded no runs: articles stored so far belong to none. Version 4 had
+                // no copy clusters: the run clusters the stored articles (no `copy_sketch` in meta).
+                for column in ["run_id INTEGER", "sketch BLOB", "cluster_id INTEGER"] {
+                    let name = String(column.prefix(while: { $0 != " " }))
+                    let found = try db.scalar("SELECT count(*) FROM pragma_table_info('articles') WHERE name = ?", [name], as: Int.self)
+                    if found == 0 { try db.execute("ALTER TABLE articles ADD COLUMN \(column)") }
+                }
                 try db.execute(runStatements)
+                try db.execute(copyStatements)
                 try db.execute("PRAGMA user_version = \(Self.version)")
             }
         } else if version != Self.version {

@@ -26,6 +26,9 @@ public struct IndexStats: Sendable, Equatable {
     public var formats: [(format: String, articles: Int)]
     /// The last five index runs, newest first.
     public var runs: [IndexRunRecord] = []
+    /// Clusters of wire copies (``CopyClusters``), and the articles in them.
+    public var copyClusters = 0
+    public var clusteredArticles = 0
 
     public static func == (a: IndexStats, b: IndexStats) -> Bool {
         a.path == b.path && a.files == b.files && a.articles == b.articles && a.passages == b.passages && a.bytes == b.bytes
@@ -41,7 +44,7 @@ public struct IndexStats: Sendable, Equatable {
                 var formats: [(String, Int)] = []
                 let s = try db.prepare("SELECT format, count(*) FROM articles GROUP BY format ORDER BY format")
                 while try s.step() { formats.append((s.string(0), s.int(1))) }
-                return IndexStats(
+                var stats = IndexStats(
                     path: path,
                     files: try db.scalar("SELECT count(*) FROM files") ?? 0,
                     articles: try db.scalar("SELECT count(*) FROM articles") ?? 0,
@@ -50,6 +53,10 @@ public struct IndexStats: Sendable, Equatable {
                     sourceBytes: try db.scalar("SELECT coalesce(sum(bytes), 0) FROM articles") ?? 0,
                     lastIndexed: try db.scalar("SELECT value FROM meta WHERE key = 'last_indexed'"),
                     formats: formats, runs: try IndexRunRecord.recent(db, limit: 5))
+                let clusters = try db.prepare(
+                    "SELECT count(DISTINCT cluster_id), count(*) FROM articles WHERE cluster_id IS NOT NULL")
+                if try clusters.step() { (stats.copyClusters, stats.clusteredArticles) = (clusters.int(0), clusters.int(1)) }
+                return stats
             }
         } catch {
             throw IndexError.wrap(error, path: path)

@@ -30,6 +30,8 @@ public final class IndexWriter {
         public var articlesReused = 0
         /// Passages stored for the first time.
         public var passagesAdded = 0
+        /// Articles stored for the first time that are wire copies of stored ones.
+        public var wireCopies = 0
     }
 
     let db: Connection
@@ -37,6 +39,8 @@ public final class IndexWriter {
     private let insertArticle, insertFile, updateFile, insertPath, insertPassage, insertPassageFTS, insertTitleFTS: Statement
     private let findFile, findArticle, pathsOfFile, deletePathsOfFile, countPaths, firstPath, setArticlePath: Statement
     private var pendingInBatch = 0
+    /// The wire-copy clusters, kept as articles are stored and removed.
+    private let copies: CopyClusters
     /// Takes passages' tokens made on the loading threads (nil if FTS5 would not let us).
     private let replay: FTS5TokenReplay?
     /// True when ``write(file:articles:bytes:rootID:replacing:tags:tokens:)`` uses tokens made by FTS5's
@@ -60,8 +64,8 @@ public final class IndexWriter {
             try IndexSchema.prepare(db)
             insertArticle = try db.prepare(
                 """
-                INSERT INTO articles(hash, path, title, author, date, date_source, url, source, format, language, bytes, passage_count, run_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO articles(hash, path, title, author, date, date_source, url, source, format, language, bytes, passage_count, run_id, sketch)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, persistent: true)
             insertFile = try db.prepare("INSERT INTO files(root_id, path, size, mtime, hash) VALUES (?, ?, ?, ?, ?)", persistent: true)
             updateFile = try db.prepare("UPDATE files SET size = ?, mtime = ?, hash = ? WHERE id = ?", persistent: true)
@@ -78,6 +82,7 @@ public final class IndexWriter {
             countPaths = try db.prepare("SELECT count(*) FROM article_paths WHERE article_id = ?", persistent: true)
             firstPath = try db.prepare("SELECT min(path) FROM article_paths WHERE article_id = ?", persistent: true)
             setArticlePath = try db.prepare("UPDATE articles SET path = ? WHERE id = ? AND path <> ?", persistent: true)
+            copies = try CopyClusters(db: db)
         } catch {
             throw IndexError.wrap(error, path: path)
         }
@@ -94,6 +99,18 @@ public final class IndexWriter {
             let store = try TopicTagStore(db: db, lexicon: lexicon)
             topicTags = store
             return try store.retagIfNeeded(progress: progress)
+        }
+    }
+
+    /// Clusters the stored articles' wire copies when the index has none yet, or was clustered with
+    /// other ``CopySketch`` parameters (an index made before version 5). Returns true if it did.
+    public func clusterCopiesIfNeeded(progress: ((Int, Int) -> Void)? = nil) throws -> Bool {
+        try guarded {
+            let made = try db.scalar("SELECT value FROM meta WHERE key = 'copy_sketch'", as: String.self)
+            guard made != IndexSchema.copySketchVersion else { return false }
+            try commit()
+            try db.transaction { try copies.rebuild(progress: progress) }
+            return true
         }
     }
 
@@ -130,7 +147,7 @@ public final class IndexWriter {
     /// ``TopicTagger`` of the lexicon in use (else new articles are tagged here).
     public func write(
         file: SourceFile, articles: [(article: Article, hash: String)], bytes: Int, rootID: Int64, replacing stored: StoredFile?,
-        tags: [ArticleTags]? = nil, tokens: [[FTS5Tokens?]]? = nil
+        tags: [ArticleTags]? = nil, tokens: [[FTS5Tokens?]]? = nil, sketches: [CopySketch?]? = nil
     ) throws -> FileOutcome {
         try guarded {
             try beginBatchIfNeeded()
@@ -157,11 +174,13 @@ public final class IndexWriter {
                     try insertPath.run()
                     try refreshFirstPath(existing)
                 } else {
-                    let articleID = try insert(
+                    let (articleID, isCopy) = try insert(
                         article, hash: hash, bytes: articles.count == 1 ? bytes : article.text.utf8.count, tags: tags?[index],
-                        tokens: tokens?[index])
+                        tokens: tokens?[index], sketch: sketches.map { $0[index] } ?? copies.sketch(of: article.passages.map(\.text)),
+                        replacing: previous)
                     outcome.articlesAdded += 1
                     outcome.passagesAdded += article.passages.count
+                    if isCopy { outcome.wireCopies += 1 }
                     try insertPath.bind([article.path, fileID, articleID])
                     try insertPath.run()
                 }
@@ -199,6 +218,7 @@ public final class IndexWriter {
     /// Commits the open batch, if any.
     public func commit() throws {
         try guarded {
+            try copies.flush()
             if db.isInTransaction { try db.execute("COMMIT") }
             pendingInBatch = 0
         }
@@ -256,13 +276,14 @@ public final class IndexWriter {
         return try findArticle.step() ? findArticle.int64(0) : nil
     }
 
-    private func insert(_ article: Article, hash: String, bytes: Int, tags: ArticleTags? = nil, tokens: [FTS5Tokens?]? = nil) throws
-        -> Int64
-    {
+    private func insert(
+        _ article: Article, hash: String, bytes: Int, tags: ArticleTags? = nil, tokens: [FTS5Tokens?]? = nil, sketch: CopySketch?,
+        replacing previous: [Int64]
+    ) throws -> (id: Int64, isCopy: Bool) {
         let m = article.metadata
         try insertArticle.bind([
             hash, article.path, article.title, m.author, m.date, m.dateSource, m.url, m.source, m.format, m.language, bytes,
-            article.passages.count, runID,
+            article.passages.count, runID, sketch.map { Blob($0.bytes) },
         ])
         try insertArticle.run()
         let articleID = db.lastInsertRowID
@@ -288,7 +309,8 @@ public final class IndexWriter {
                 id: articleID, passageIDs: passageIDs, lengths: article.passages.map { $0.end - $0.start },
                 tags: tags ?? store.tags(of: article))
         }
-        return articleID
+        let isCopy = try sketch.map { try copies.add(articleID: articleID, sketch: $0, replaced: previous) } ?? false
+        return (articleID, isCopy)
     }
 
     /// Keeps `articles.path` equal to the article's first path (used to break rank ties).
@@ -309,6 +331,7 @@ public final class IndexWriter {
             try refreshFirstPath(articleID)
             return
         }
+        try copies.remove(articleID: articleID)
         try db.run(
             "INSERT INTO passage_fts(passage_fts, rowid, text) SELECT 'delete', id, text FROM passages WHERE article_id = ?",
             [articleID])

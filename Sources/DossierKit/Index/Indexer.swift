@@ -74,6 +74,7 @@ public final class Indexer {
         defer { lock.release() }
         let writer = try IndexWriter(path: databasePath)
         retag = try writer.useLexicon(options.lexicon)
+        _ = try writer.clusterCopiesIfNeeded()
         // Per loading thread: a tagger, and FTS5's own tokenizer, whose tokens the writer hands to
         // FTS5 (see ``FTS5TokenReplay``) so that the one writing thread does not tokenize.
         let threads = max(1, options.jobs)

@@ -18,6 +18,8 @@ public struct IngestReport: Sendable, Equatable {
     public var truncated: [String] = []
     /// Articles read in this run whose content was already indexed under another path.
     public var duplicates = 0
+    /// Articles written in this run that are wire copies of another stored article (``CopyClusters``).
+    public var wireCopies = 0
     /// Non-fatal problems inside files that were indexed (a malformed line of a feed, ...).
     public var warnings: [String] = []
     /// Articles and passages written in this run.

@@ -20,6 +20,8 @@ final class LoadAhead {
         var tags: [ArticleTags]?
         /// FTS5's tokens of each passage of each article (see ``FTS5TokenReplay``).
         var tokens: [[FTS5Tokens?]]?
+        /// The wire-copy sketch of each article, made from its tokens (nil without tokens).
+        var sketches: [CopySketch?]?
     }
 
     typealias Outcome = Result<LoadedFile, SkipReason>
@@ -82,8 +84,15 @@ final class LoadAhead {
                     let tags =
                         worker < taggers.count
                         ? loaded.articles.indices.map { taggers[worker].tags(of: loaded.articles[$0], tokens: tokens?[$0]) } : nil
+                    let sketches = tokens?.map { passages in
+                        passages.allSatisfy { $0 != nil } ? CopySketch(passageTokens: passages.map { $0! }) : nil
+                    }
                     results.set(
-                        i, .success(LoadedFile(loaded: loaded, hashes: loaded.articles.map(ContentHash.of), tags: tags, tokens: tokens)))
+                        i,
+                        .success(
+                            LoadedFile(
+                                loaded: loaded, hashes: loaded.articles.map(ContentHash.of), tags: tags, tokens: tokens, sketches: sketches)
+                        ))
                 } catch let reason as SkipReason {
                     results.set(i, .failure(reason))
                 } catch {

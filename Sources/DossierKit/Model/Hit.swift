@@ -23,6 +23,12 @@ public struct Hit: Sendable, Equatable {
     /// The passages around this one in its article, in order, when the search asked for context
     /// (``SearchRequest``'s `context`); empty otherwise.
     public var context: [Neighbour] = []
+    /// The first paths of the article's wire copies (other articles of its copy cluster), in path
+    /// order; empty when it has none. Unless a search asks for every copy, their hits are folded
+    /// into this one's.
+    public var copies: [String] = []
+    /// The copy cluster the article belongs to (an id that is stable only within one index), or nil.
+    public var copyCluster: Int64?
 
     /// A passage next to a hit.
     public struct Neighbour: Sendable, Equatable {

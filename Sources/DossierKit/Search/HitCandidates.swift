@@ -7,25 +7,43 @@ import DossierTopics
 /// `ORDER BY rank` with an exact early cut (`Searcher+Ranking.swift`); a plan made only of topics
 /// ranks from the topics' weight-ordered tags (`Searcher+TopicRanking.swift`). Anything else, or a
 /// search that explains its scores, runs as one ``CompiledPlan`` statement that ranks every match.
-/// All three give the same hits, scores and order.
+/// All three give the same hits, scores and order. Unless the request asks for every copy, hits of
+/// wire copies are folded (``CopyCollapse``): the fast paths then rank a wider page until enough
+/// hits are left, and the compiled plan's statement is stepped past the folded ones.
 struct HitCandidates {
     /// Ranked in Swift by a fast path, already cut to the page asked for.
     private let ranked: [Searcher.Ranked]?
     private var index = 0
     /// Ranked by one compiled SQL statement, stepped hit by hit.
     private let compiled: (plan: CompiledPlan, statement: Statement)?
+    /// Folds copies' hits out of the compiled plan's rows, then skips and cuts to the page.
+    private var collapse: CopyCollapse?
+    private var toSkip = 0
+    private var left: Int?
 
     /// The candidates of `plan` for `request` on `searcher`'s connection (in its read transaction).
     init(_ plan: SearchPlan, request: SearchRequest, explaining: Bool, on searcher: Searcher) throws {
+        var collapse = try CopyCollapse(request, on: searcher)
         if searcher.fastPaths, !explaining, request.filters.isEmpty, let limit = request.limit {
-            let fast: [Searcher.Ranked]?
-            if let node = plan.textNode {
-                fast = try searcher.rankedPassages(expression: node.fts5, limit: limit, offset: request.offset)
-            } else {
-                fast = try searcher.rankedTopicPassages(plan, limit: limit, offset: request.offset)
+            func fast(limit: Int, offset: Int) throws -> [Searcher.Ranked]? {
+                if let node = plan.textNode { return try searcher.rankedPassages(expression: node.fts5, limit: limit, offset: offset) }
+                return try searcher.rankedTopicPassages(plan, limit: limit, offset: offset)
             }
-            if let fast {
-                (ranked, compiled) = (fast, nil)
+            if var folding = collapse {
+                // Rank a wider page until enough hits are left after folding (or there are no more).
+                let wanted = request.offset + limit
+                var window = wanted * 2 + 10
+                while let page = try fast(limit: window, offset: 0) {
+                    folding.restart()
+                    let kept = try page.filter { try folding.keeps($0.rowid) }
+                    if kept.count >= wanted || page.count < window {
+                        (ranked, compiled) = (Array(kept.dropFirst(request.offset).prefix(limit)), nil)
+                        return
+                    }
+                    window *= 4
+                }
+            } else if let page = try fast(limit: limit, offset: request.offset) {
+                (ranked, compiled) = (page, nil)
                 return
             }
         }
@@ -41,8 +59,17 @@ struct HitCandidates {
                 LIMIT :limit OFFSET :offset
                 """)
         try compiledPlan.bind(statement)
-        try statement.bind(request.limit ?? -1, named: ":limit")
-        try statement.bind(request.offset, named: ":offset")
+        if collapse != nil {
+            // Every row, folded and cut here.
+            try statement.bind(-1, named: ":limit")
+            try statement.bind(0, named: ":offset")
+            (toSkip, left) = (request.offset, request.limit)
+        } else {
+            try statement.bind(request.limit ?? -1, named: ":limit")
+            try statement.bind(request.offset, named: ":offset")
+        }
+        collapse?.restart()
+        self.collapse = collapse
         (ranked, compiled) = (nil, (compiledPlan, statement))
     }
 
@@ -53,8 +80,22 @@ struct HitCandidates {
             defer { index += 1 }
             return (ranked[index].rowid, ranked[index].score)
         }
-        guard let statement = compiled?.statement, try statement.step() else { return nil }
-        return (statement.int64(0), statement.double(1))
+        guard let statement = compiled?.statement else { return nil }
+        guard var folding = collapse else {
+            guard try statement.step() else { return nil }
+            return (statement.int64(0), statement.double(1))
+        }
+        defer { collapse = folding }
+        while left != 0, try statement.step() {
+            guard try folding.keeps(statement.int64(0)) else { continue }
+            if toSkip > 0 {
+                toSkip -= 1
+                continue
+            }
+            left = left.map { $0 - 1 }
+            return (statement.int64(0), statement.double(1))
+        }
+        return nil
     }
 
     /// How the current candidate's score was made (only from a compiled plan made to explain).

@@ -17,28 +17,35 @@ struct HitReader {
         var end: Int
         var text: String
         var topics: [String]
+        var copies: [String]
+        var copyCluster: Int64?
 
         /// The hit this record makes at `rank` with `score` and `snippet`.
         func hit(rank: Int, score: Double, snippet: String) -> Hit {
-            Hit(
+            var hit = Hit(
                 rank: rank, score: score, path: path, paths: paths, title: title, metadata: metadata, passage: passage, start: start,
                 end: end, text: text, snippet: snippet, topics: topics)
+            hit.copies = copies
+            hit.copyCluster = copyCluster
+            return hit
         }
     }
 
     private let details: Statement
     private let pathsOf: Statement
     private let topicsOf: Statement
+    private let copiesOf: Statement
 
     init(on searcher: Searcher) throws {
         details = try searcher.cached(
             """
             SELECT p.ordinal, p.start, p."end", p.text, a.id, a.path, a.title, a.author, a.date, a.date_source,
-                a.url, a.source, a.format, a.language
+                a.url, a.source, a.format, a.language, a.cluster_id
             FROM passages AS p JOIN articles AS a ON a.id = p.article_id WHERE p.id = ?
             """)
         pathsOf = try searcher.cached("SELECT path FROM article_paths WHERE article_id = ? ORDER BY path")
         topicsOf = try searcher.cached("SELECT topic_id FROM passage_topics WHERE passage_id = ? ORDER BY topic_id")
+        copiesOf = try searcher.cached(Searcher.copiesSQL)
     }
 
     /// The passage with row id `rowid` and its article, or nil when it is gone.
@@ -53,6 +60,8 @@ struct HitReader {
         try topicsOf.bind([rowid])
         var topics: [String] = []
         while try topicsOf.step() { topics.append(topicsOf.string(0)) }
+        let cluster = details.isNull(14) ? nil : details.int64(14)
+        let copies = try cluster.map { try Searcher.copies(copiesOf, cluster: $0, article: articleID) } ?? []
         let path = details.string(5)
         let metadata = ArticleMetadata(
             author: details.optionalString(7), date: details.optionalString(8), dateSource: details.optionalString(9),
@@ -60,6 +69,8 @@ struct HitReader {
             language: details.optionalString(13))
         return Record(
             articleID: articleID, path: path, paths: paths.isEmpty ? [path] : paths, title: details.string(6), metadata: metadata,
-            passage: details.int(0), start: details.int(1), end: details.int(2), text: details.string(3), topics: topics)
+            passage: details.int(0), start: details.int(1), end: details.int(2), text: details.string(3), topics: topics,
+            copies: copies, copyCluster: cluster)
     }
+
 }

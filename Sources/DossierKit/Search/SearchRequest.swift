@@ -23,6 +23,9 @@ public struct SearchRequest: Sendable {
     public var expand = true
     /// Passages on each side of every hit to return with it (``Hit/context``); 0 for none.
     public var context = 0
+    /// When false (the default), hits from an article's wire copies are left out after the hits of
+    /// the copy that ranks first (its hits name them in ``Hit/copies``); true returns every copy's hits.
+    public var allCopies = false
 
     public init(
         query: SearchQuery?, filters: SearchFilters = SearchFilters(), limit: Int? = 10, offset: Int = 0,
@@ -51,6 +54,8 @@ public struct SearchFilters: Sendable, Equatable {
     public var pathGlob: String?
     /// Articles stored by these index runs (``Searcher/newRuns()`` gives the last run's).
     public var runs: ClosedRange<Int64>?
+    /// Only articles in a copy cluster (for counting the hits that folding copies leaves out).
+    package var clusteredOnly = false
 
     public init(since: String? = nil, until: String? = nil, sources: [String] = [], pathGlob: String? = nil) {
         self.since = since
@@ -60,7 +65,7 @@ public struct SearchFilters: Sendable, Equatable {
     }
 
     /// True when no filter is set.
-    public var isEmpty: Bool { since == nil && until == nil && sources.isEmpty && pathGlob == nil && runs == nil }
+    public var isEmpty: Bool { since == nil && until == nil && sources.isEmpty && pathGlob == nil && runs == nil && !clusteredOnly }
 
     /// The SQL conditions (each starting with ` AND `) and their named bindings. Values are bound, never spliced.
     package func sqlClause(articleAlias a: String) -> (sql: String, bindings: [(String, any Bindable)]) {
@@ -91,6 +96,7 @@ public struct SearchFilters: Sendable, Equatable {
             sql += " AND \(a).run_id BETWEEN :run_first AND :run_last"
             bindings += [(":run_first", runs.lowerBound), (":run_last", runs.upperBound)]
         }
+        if clusteredOnly { sql += " AND \(a).cluster_id IS NOT NULL" }
         return (sql, bindings)
     }
 }

@@ -106,6 +106,15 @@ public final class Searcher {
     }
 
     private var cachedMatcher: TopicMatcher?
+    private var copyClustersKnown: Bool?
+
+    /// True when some articles of the index are wire copies of others (``CopyClusters``).
+    package func hasCopyClusters() throws -> Bool {
+        if let copyClustersKnown { return copyClustersKnown }
+        let found = try db.scalar("SELECT EXISTS(SELECT 1 FROM articles WHERE cluster_id IS NOT NULL)", as: Int.self) == 1
+        copyClustersKnown = found
+        return found
+    }
 
     func matcher() throws -> TopicMatcher {
         if let cachedMatcher { return cachedMatcher }
@@ -200,12 +209,23 @@ public final class Searcher {
     }
 
     /// The number of passages that match `request` (ignoring its limit and offset): the number of
-    /// hits ``search(_:sink:)`` returns without a limit.
+    /// hits ``search(_:sink:)`` returns without a limit. Unless the request asks for every copy,
+    /// the hits that folding wire copies leaves out are not counted: they are found by ranking the
+    /// hits of clustered articles only.
     public func count(_ request: SearchRequest) throws -> Int {
         let plan = try self.plan(request)
         do {
             return try db.readTransaction {
                 defer { resetCached() }
+                var folded = 0
+                if var folding = try CopyCollapse(request, on: self) {
+                    var clustered = request
+                    (clustered.limit, clustered.offset, clustered.filters.clusteredOnly, clustered.allCopies) = (nil, 0, true, true)
+                    var ranked = try HitCandidates(plan, request: clustered, explaining: false, on: self)
+                    while let (rowid, _) = try ranked.next() {
+                        if try !folding.keeps(rowid) { folded += 1 }
+                    }
+                }
                 let compiled = try compile(plan, filters: request.filters, scoring: false)
                 let statement = try db.prepare(
                     compiled.with + """
@@ -214,7 +234,7 @@ public final class Searcher {
                         """)
                 try compiled.bind(statement)
                 guard try statement.step() else { return 0 }
-                return statement.int(0)
+                return statement.int(0) - folded
             }
         } catch {
             throw Self.wrap(error, path: path)

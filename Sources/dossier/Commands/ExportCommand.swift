@@ -60,6 +60,8 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var runs: RunOptions
 
+    @OptionGroup var copies: CopyOptions
+
     @Flag(name: .long, help: "In CSV and TSV, do not prefix cells that a spreadsheet would run as formulas.")
     var rawCells = false
 
@@ -157,7 +159,7 @@ struct ExportCommand: ParsableCommand {
             searcher: searcher,
             options: .init(
                 limitPerQuery: limitPerQuery, dedupe: dedupe, mode: literal ? .literal : .syntax, snippets: !noSnippets,
-                runs: try runs.window(searcher)))
+                runs: try runs.window(searcher), allCopies: copies.allCopies))
         let prepared = try exporter.prepare(specs)
         let manifestPath = noManifest ? nil : (manifest ?? output.map { $0 + ".manifest.json" })
         // Read beside the export's start, so the manifest describes the index the rows came from.
@@ -192,7 +194,8 @@ struct ExportCommand: ParsableCommand {
                 format: format,
                 options: .init(
                     limitPerQuery: limitPerQuery, dedupe: dedupe, rawCells: rawCells, literal: literal,
-                    indexName: format == .opensearch ? indexName : nil, snippets: !noSnippets, runs: exporter.options.runs),
+                    indexName: format == .opensearch ? indexName : nil, snippets: !noSnippets, runs: exporter.options.runs,
+                    allCopies: copies.allCopies),
                 queriesFile: queriesFileHash, outcomes: outcomes, outputPath: output, outputBytes: hashing.byteCount,
                 outputSHA256: hashing.sha256, started: started, finished: Date())
             let manifestFile = try AtomicFile(path: manifestPath)

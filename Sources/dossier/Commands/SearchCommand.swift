@@ -71,6 +71,8 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var filterOptions: FilterOptions
 
+    @OptionGroup var copies: CopyOptions
+
     @OptionGroup var lexicon: LexiconOptions
 
     func validate() throws {
@@ -93,6 +95,7 @@ struct SearchCommand: ParsableCommand {
             query: parsed, filters: filterOptions.filters, limit: limit, offset: offset, topics: topic, categories: category, expand: !exact
         )
         request.context = context
+        request.allCopies = copies.allCopies
         request.filters.runs = try filterOptions.runs.window(searcher)
         let out = FileDescriptorSink()
         if explain {

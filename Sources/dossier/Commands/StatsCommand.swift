@@ -46,12 +46,20 @@ struct StatsCommand: ParsableCommand {
                 runs.append(r.text)
             }
             object.add("runs", raw: "[" + runs.joined(separator: ",") + "]")
+            object.add("copy_clusters", number: String(stats.copyClusters))
+            object.add("clustered_articles", number: String(stats.clusteredArticles))
             try out.write(object.text + "\n")
         case .text:
             let rows: [(String, String)] = [
                 ("index", stats.path),
                 ("files", Figures.grouped(stats.files)),
                 ("articles", Figures.grouped(stats.articles)),
+                (
+                    "wire copies",
+                    stats.copyClusters == 0
+                        ? "none"
+                        : "\(IndexSummary.count(stats.clusteredArticles, "article")) in \(IndexSummary.count(stats.copyClusters, "cluster"))"
+                ),
                 ("passages", Figures.grouped(stats.passages)),
                 ("size", Figures.megabytes(stats.bytes)),
                 ("source text", Figures.megabytes(stats.sourceBytes)),

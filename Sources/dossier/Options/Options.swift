@@ -81,6 +81,15 @@ struct FilterOptions: ParsableArguments {
 
 /// `--new` and `--indexed-since`, for `search` and (for every query) `export`: the index runs whose
 /// articles are kept.
+/// `--all-copies`, for the commands that fold wire copies.
+struct CopyOptions: ParsableArguments {
+    @Flag(
+        name: .long,
+        help:
+            "Show every wire copy's hits: by default the hits of an article's copies are left out after the best copy's, which names them.")
+    var allCopies = false
+}
+
 struct RunOptions: ParsableArguments {
     @Flag(name: .long, help: "Only articles the last index run added or changed.")
     var new = false

@@ -44,7 +44,10 @@ import Testing
 
     func hits(_ searcher: Searcher, _ text: String, snippets: Bool = true) throws -> [(Hit, Int64, String)] {
         var out: [(Hit, Int64, String)] = []
-        try searcher.exportHits(SearchRequest(query: try QueryParser().parse(text), limit: nil), snippets: snippets) {
+        // These articles are wire copies of each other: every copy's rows, to have ties.
+        var request = SearchRequest(query: try QueryParser().parse(text), limit: nil)
+        request.allCopies = true
+        try searcher.exportHits(request, snippets: snippets) {
             out.append(($0.hit, $0.passageID, $0.articleHash))
             return true
         }

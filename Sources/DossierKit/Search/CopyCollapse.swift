@@ -1,0 +1,55 @@
+import DossierSQLite
+
+/// Folds the hits of wire copies into the copy that ranks first: given hits in rank order, it
+/// keeps every hit of the first article met of each copy cluster and drops the hits of the
+/// cluster's other articles (which that article's hits name in ``Hit/copies``). Articles in no
+/// cluster always pass.
+package struct CopyCollapse {
+    private let clusterOf: Statement
+    /// The article shown for each cluster met so far.
+    private var shown: [Int64: Int64] = [:]
+
+    /// A collapse for `request` on `searcher`, or nil when nothing can fold: the request asks for
+    /// every copy, or the index has no copy clusters.
+    package init?(_ request: SearchRequest, on searcher: Searcher) throws {
+        guard !request.allCopies, try searcher.hasCopyClusters() else { return nil }
+        clusterOf = try searcher.cached(
+            "SELECT p.article_id, a.cluster_id FROM passages AS p JOIN articles AS a ON a.id = p.article_id WHERE p.id = ?")
+    }
+
+    /// True when the passage with row id `rowid` is shown: its article is in no cluster, or is the
+    /// first article met of its cluster.
+    package mutating func keeps(_ rowid: Int64) throws -> Bool {
+        try clusterOf.bind([rowid])
+        defer { clusterOf.reset() }
+        guard try clusterOf.step(), !clusterOf.isNull(1) else { return true }
+        return keeps(article: clusterOf.int64(0), cluster: clusterOf.int64(1))
+    }
+
+    /// True when `article` of `cluster` is shown (see ``keeps(_:)``).
+    package mutating func keeps(article: Int64, cluster: Int64) -> Bool {
+        if let first = shown[cluster] { return first == article }
+        shown[cluster] = article
+        return true
+    }
+
+    /// Forgets the clusters met, to run again over the same hits.
+    package mutating func restart() {
+        shown.removeAll(keepingCapacity: true)
+    }
+}
+
+extension Searcher {
+    /// The first paths of the other articles of a copy cluster (bind the cluster, then the article).
+    package static let copiesSQL = "SELECT path FROM articles WHERE cluster_id = ? AND id <> ? ORDER BY path"
+
+    /// The first paths of the articles of `cluster` other than `article`, in byte order, with
+    /// a statement of ``copiesSQL``.
+    package static func copies(_ statement: Statement, cluster: Int64, article: Int64) throws -> [String] {
+        try statement.bind([cluster, article])
+        defer { statement.reset() }
+        var out: [String] = []
+        while try statement.step() { out.append(statement.string(0)) }
+        return out.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+}
