@@ -50,7 +50,7 @@ final class ZipPackage {
     /// - throws: ``SkipReason/malformed(_:)`` when it is not a readable zip; ``SkipReason/overUnpackingCaps(_:)``
     ///   when it lists more than ``Limits/members`` members.
     convenience init(path: [UInt8], limits: Limits = Limits()) throws {
-        let url = path.withUnsafeBufferPointer { buffer in
+        let url = (path + [0]).withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 // The name as bytes (it need not be UTF-8), NUL-terminated for the C call.
                 URL(fileURLWithFileSystemRepresentation: pointer, isDirectory: false, relativeTo: nil)
