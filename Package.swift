@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // SQLite from the system (Debian: libsqlite3-dev), FTS5 enabled.
@@ -28,7 +29,7 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        // libxml2's HTML parser from the system (Debian: libxml2-dev).
+        // libxml2's HTML and XML parsers from the system (Debian: libxml2-dev).
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -45,7 +46,9 @@ let package = Package(
         .target(name: "DossierModel", dependencies: ["DossierSupport"], path: "Sources/DossierKit/Model"),
         .target(
             name: "DossierIngest",
-            dependencies: ["DossierModel", "DossierSupport", "CLibXML2"],
+            dependencies: [
+                "DossierModel", "DossierSupport", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             path: "Sources/DossierKit/Ingest"
         ),
         .target(
@@ -87,9 +90,11 @@ let package = Package(
         ),
         // In-process query latency for Scripts/bench (not installed, not tested).
         .executableTarget(name: "dossier-bench", dependencies: ["DossierSearch"]),
-        // What the tests share: temporary folders, running the binary, golden files. It depends on no
-        // product target, so splitting the library does not touch it.
-        .target(name: "DossierTestSupport", path: "Tests/DossierTestSupport"),
+        // What the tests share: temporary folders, running the binary, golden files, office files built
+        // from XML (with ZIPFoundation). It depends on no product target, so splitting the library does not touch it.
+        .target(
+            name: "DossierTestSupport", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/DossierTestSupport"),
         .testTarget(name: "DossierSQLiteTests", dependencies: ["DossierSQLite"]),
         .testTarget(
             name: "DossierKitTests",

@@ -1,4 +1,4 @@
-// libxml2's HTML parser (Debian: libxml2-dev), used by DossierKit's HTMLReader only.
+// libxml2's HTML and XML parsers (Debian: libxml2-dev), used by DossierKit's HTMLReader and the office and e-book readers.
 #include <libxml/xmlversion.h>
 // Debian builds libxml2 with ICU, whose headers clash with the ICU copy inside Foundation.
 // Nothing here uses libxml2's ICU converters (DossierKit decodes text itself), so leave them out.

@@ -18,7 +18,12 @@ import Darwin
 ///   not an extension (`Mr. Smith goes to Washington`): HTML, e-mail, mbox or JSON content is read as such,
 ///   whatever the name says. A `.txt` file that is none of these is plain text; an unrecognised file with no
 ///   extension is skipped as an unsupported format;
-/// - any other extension (`.pdf`, `.jpg`, `.docx`…) is skipped as an unsupported format without being opened.
+/// - zip-based documents (`.docx`, `.pptx`, `.xlsx`, `.odt`, `.odp`, `.ods`, `.epub` and their template and
+///   macro variants) through ``DocumentPackageReader``, which tells the kind from the zip's members; a zip
+///   found by content in a sniffed file is read the same way when it holds such a document. `.rtf` (and RTF
+///   content in a sniffed file or a `.doc`) through ``RTFReader``. Legacy `.doc`, `.xls`, `.ppt` and other
+///   OLE files are skipped with a reason saying how to convert them, or as encrypted (``LegacyOfficeFile``);
+/// - any other extension (`.pdf`, `.jpg`…) is skipped as an unsupported format without being opened.
 ///
 /// Metadata every article gets: `source` (the reader's, else the URL's host without `www.`, else the first
 /// folder under the root), `date` (the reader's, normalised by ``DateParser``, else the file's modification
@@ -43,6 +48,9 @@ public struct ArticleLoader: Sendable {
     /// The readers for formats recognised by content.
     public var sniffedReaders: [FormatSniffer.Format: any ArticleReader]
 
+    /// The reader of zip-based documents (office files, e-books).
+    public var packages: DocumentPackageReader
+
     /// Extensions whose files are sniffed: text-like names that say nothing reliable about the format.
     public static let sniffedExtensions: Set<String> = [
         "", "txt", "text", "dat", "data", "dump", "out", "raw", "page", "mail", "news", "art", "msg822", "php", "asp", "aspx", "jsp",
@@ -57,18 +65,22 @@ public struct ArticleLoader: Sendable {
         let html = HTMLReader(splitter: splitter, keepBoilerplate: keepBoilerplate)
         let email = EmailReader(splitter: splitter)
         let json = JSONArticleReader(splitter: splitter, fields: jsonFields)
+        let rtf = RTFReader(splitter: splitter)
+        packages = DocumentPackageReader(splitter: splitter)
         readers = [
             "txt": text, "text": text, "md": markdown, "markdown": markdown,
             "html": html, "htm": html, "xhtml": html, "shtml": html,
             "eml": email, "mbox": email, "mbx": email,
-            "json": json, "jsonl": json, "ndjson": json,
+            "json": json, "jsonl": json, "ndjson": json, "rtf": rtf,
         ]
-        sniffedReaders = [.html: html, .email: email, .mbox: email, .json: json]
+        sniffedReaders = [.html: html, .email: email, .mbox: email, .json: json, .rtf: rtf]
     }
 
     /// True when the file is worth opening: some reader handles its extension, or its content will be sniffed.
     public func canRead(_ file: SourceFile) -> Bool {
-        readers[file.pathExtension] != nil || Self.isSniffed(file.pathExtension)
+        let ext = file.pathExtension
+        return readers[ext] != nil || Self.isSniffed(ext) || DocumentPackageReader.extensions[ext] != nil
+            || LegacyOfficeFile.extensions[ext] != nil
     }
 
     /// True for extensions whose files are sniffed: see ``sniffedExtensions``; also all-digit extensions
@@ -96,12 +108,37 @@ public struct ArticleLoader: Sendable {
     /// Loads `file`.
     /// - throws: ``SkipReason`` when the file cannot be indexed.
     public func load(_ file: SourceFile) throws -> Loaded {
-        let declared = readers[file.pathExtension]
+        var declared = readers[file.pathExtension]
         let sniffed = Self.isSniffed(file.pathExtension)
-        guard declared != nil || sniffed else { throw SkipReason.unsupportedFormat(file.pathExtension) }
+        let package = DocumentPackageReader.extensions[file.pathExtension]
+        let legacy = LegacyOfficeFile.extensions[file.pathExtension] != nil
+        guard declared != nil || sniffed || package != nil || legacy else { throw SkipReason.unsupportedFormat(file.pathExtension) }
+        if package != nil || legacy {
+            // Binary containers by their first bytes: a zip is never read whole into memory here.
+            let head = try Self.readFile(file.fileSystemPath, limit: 8).bytes
+            if head.isEmpty { throw SkipReason.empty }
+            if FormatSniffer.isOLE(head) {
+                let bytes = try Self.readFile(file.fileSystemPath, limit: fileByteLimit).bytes
+                throw LegacyOfficeFile.skipReason(pathExtension: file.pathExtension, bytes: bytes)
+            }
+            if FormatSniffer.isZip(head), let loaded = try loadPackage(file, sniffed: package == nil) { return loaded }
+            if package != nil {
+                throw SkipReason.malformed("not a zip file (a .\(file.pathExtension) file is a zip of XML parts)")
+            }
+            if legacy {
+                // Word saves RTF under .doc as often as not; anything else is not what the name says.
+                guard head.starts(with: Array("{\\rtf".utf8)) else { throw LegacyOfficeFile.notOLE(pathExtension: file.pathExtension) }
+                declared = sniffedReaders[.rtf]
+            }
+        }
         let read = try Self.readFile(file.fileSystemPath, limit: fileByteLimit)
         let bytes = read.bytes
         if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw SkipReason.empty }
+        if sniffed, declared == nil || Self.isBinary(bytes) {
+            // A document whose name says nothing (or lies): a zip or OLE file is told by its first bytes.
+            if FormatSniffer.isOLE(bytes) { throw LegacyOfficeFile.skipReason(pathExtension: file.pathExtension, bytes: bytes) }
+            if FormatSniffer.isZip(bytes), let loaded = try loadPackage(file, sniffed: true) { return loaded }
+        }
         if Self.isBinary(bytes) { throw SkipReason.binary }
         var reader = declared
         if sniffed, let format = FormatSniffer.sniff(bytes) { reader = sniffedReaders[format] }
@@ -123,6 +160,33 @@ public struct ArticleLoader: Sendable {
             let others = warnings.count - 1
             throw SkipReason.malformed(others > 0 ? first + " (and \(others) more)" : first)
         }
+        return finish(file, articles: articles, bytes: bytes.count, truncated: read.truncated, warnings: warnings)
+    }
+
+    /// Reads a zip-based document; nil when `sniffed` and the zip is not a document (it is then read
+    /// as any other sniffed file).
+    func loadPackage(_ file: SourceFile, sniffed: Bool) throws -> Loaded? {
+        let zip: ZipPackage
+        let kind: DocumentPackageReader.Kind?
+        do {
+            zip = try ZipPackage(path: file.fileSystemPath, limits: packages.limits)
+            kind = try DocumentPackageReader.kind(of: zip)
+        } catch let reason as SkipReason {
+            if sniffed { return nil }
+            throw reason
+        }
+        guard let kind else {
+            if sniffed { return nil }
+            throw SkipReason.malformed("a zip file, but not an office document or e-book")
+        }
+        let article = try packages.read(file, package: zip, kind: kind)
+        return finish(file, articles: [article], bytes: Int(file.size), truncated: false, warnings: [])
+    }
+
+    /// Fills in the metadata every article gets: source, normalised date or the file's time, script.
+    func finish(_ file: SourceFile, articles: [Article], bytes: Int, truncated: Bool, warnings: [String]) -> Loaded {
+        var articles = articles
+        var warnings = warnings
         let mtime = DateParser.iso(epochSeconds: file.modificationTime)
         for i in articles.indices {
             if articles[i].metadata.source == nil {
@@ -145,7 +209,7 @@ public struct ArticleLoader: Sendable {
                 articles[i].metadata.language = ScriptDetector.dominantScript(of: articles[i].passages)
             }
         }
-        return Loaded(file: file, bytes: bytes.count, truncated: read.truncated, articles: articles, warnings: warnings)
+        return Loaded(file: file, bytes: bytes, truncated: truncated, articles: articles, warnings: warnings)
     }
 
     /// NUL bytes mean binary, except in UTF-16 text that starts with a byte-order mark.

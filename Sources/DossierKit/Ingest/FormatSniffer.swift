@@ -7,10 +7,15 @@ import Foundation
 /// 2. **HTML**: it starts with `<!DOCTYPE html`, `<html`, `<head`, `<body`, `<title`, `<meta`,
 ///    `<script`, `<style`, `<p`, `<div`, `<h1`, `<table`, `<a`, `<b`, `<br`, `<font`, `<iframe` or `<!--`
 ///    (the WHATWG MIME-sniffing list), or with an XML declaration followed by `<html`.
-/// 3. **JSON**: it starts with `{` or `[`, and either its first line is a whole JSON object
+/// 3. **RTF**: it starts with `{\rtf`.
+/// 4. **JSON**: it starts with `{` or `[`, and either its first line is a whole JSON object
 ///    (JSON Lines) or the whole file parses as JSON.
-/// 4. **E-mail**: it starts with an RFC 822 header block (every line up to the first blank line is a
+/// 5. **E-mail**: it starts with an RFC 822 header block (every line up to the first blank line is a
 ///    `Name: value` header or a folded continuation) holding `From:` and `Subject:` or `Date:`.
+///
+/// Binary containers are told by their first bytes before any of that (``isZip(_:)``, ``isOLE(_:)``):
+/// a zip is then read as an office document or e-book when its members say it is one
+/// (``DocumentPackageReader``), an OLE compound file is a legacy or encrypted Office file.
 ///
 /// ```swift
 /// FormatSniffer.sniff(Array("<!doctype html><p>Hi".utf8))  // .html
@@ -18,7 +23,17 @@ import Foundation
 public enum FormatSniffer {
     /// A format content sniffing can recognise.
     public enum Format: String, Sendable, CaseIterable {
-        case html, email, mbox, json
+        case html, email, mbox, json, rtf
+    }
+
+    /// True when `bytes` start as a zip file does (`PK` then a local file header, or the end record of an empty zip).
+    public static func isZip(_ bytes: some Collection<UInt8>) -> Bool {
+        bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06])
+    }
+
+    /// True when `bytes` start as an OLE compound file does (legacy Office files, encrypted OOXML).
+    public static func isOLE(_ bytes: some Collection<UInt8>) -> Bool {
+        bytes.starts(with: LegacyOfficeFile.magic)
     }
 
     /// How many bytes of the file the HTML, mbox and e-mail rules look at.
@@ -31,6 +46,7 @@ public enum FormatSniffer {
         let trimmed = head.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
         if head.hasPrefix("From "), looksLikeMbox(head) { return .mbox }
         if looksLikeHTML(trimmed) { return .html }
+        if trimmed.hasPrefix("{\\rtf") { return .rtf }
         if let first = trimmed.first, first == "{" || first == "[", looksLikeJSON(bytes) { return .json }
         if looksLikeEmail(head) { return .email }
         return nil

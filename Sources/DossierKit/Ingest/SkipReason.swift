@@ -21,6 +21,15 @@ public enum SkipReason: Sendable, Hashable {
     case notARegularFile
     /// The file could not be parsed (the reader's reason).
     case malformed(String)
+    /// The document is encrypted with a password (an encrypted Office file is an OLE compound file
+    /// holding an `EncryptedPackage`).
+    case encrypted
+    /// A legacy binary format Dossier does not read (Word `.doc`, Excel `.xls`, PowerPoint `.ppt`);
+    /// the detail says how to convert it.
+    case legacyFormat(String)
+    /// A zip-based document over the unpacking caps (``ZipPackage/Limits``): a zip bomb, or a document
+    /// too large to unpack in bounded memory. The detail names the member and the cap.
+    case overUnpackingCaps(String)
 
     /// The label that groups skipped files in the summary.
     public var label: String {
@@ -35,6 +44,9 @@ public enum SkipReason: Sendable, Hashable {
         case .vanished: return "gone before it was read"
         case .notARegularFile: return "not a regular file"
         case .malformed: return "malformed"
+        case .encrypted: return "encrypted (password)"
+        case .legacyFormat: return "legacy format (convert first)"
+        case .overUnpackingCaps: return "over the unpacking caps"
         }
     }
 
@@ -44,6 +56,8 @@ public enum SkipReason: Sendable, Hashable {
         case .unsupportedFormat(let ext): return ext.isEmpty ? "unsupported format (no extension)" : "unsupported format .\(ext)"
         case .unreadable(let why): return "unreadable: \(why)"
         case .malformed(let why): return "malformed: \(why)"
+        case .legacyFormat(let how): return how
+        case .overUnpackingCaps(let why): return "over the unpacking caps: \(why)"
         default: return label
         }
     }

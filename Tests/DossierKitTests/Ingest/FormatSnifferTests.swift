@@ -15,6 +15,7 @@ struct FormatSnifferTests {
         ("{\"title\": \"x\"}", .json),
         ("[{\"title\": \"x\"}, {\"title\": \"y\"}]", .json),
         ("{\"a\": 1}\n{\"a\": 2}\n{broken", .json),
+        ("{\\rtf1\\ansi Text\\par}", .rtf),
     ])
     func recognisesFormats(start: String, expected: FormatSniffer.Format) {
         #expect(FormatSniffer.sniff(Array(start.utf8)) == expected)
@@ -26,6 +27,14 @@ struct FormatSnifferTests {
     ])
     func leavesOtherTextAlone(start: String) {
         #expect(FormatSniffer.sniff(Array(start.utf8)) == nil)
+    }
+
+    @Test func tellsZipAndOLEContainersByTheirFirstBytes() {
+        #expect(FormatSniffer.isZip([0x50, 0x4B, 0x03, 0x04, 0x14]))
+        #expect(FormatSniffer.isZip([0x50, 0x4B, 0x05, 0x06]))
+        #expect(!FormatSniffer.isZip(Array("PK is a text".utf8)))
+        #expect(FormatSniffer.isOLE([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00]))
+        #expect(!FormatSniffer.isOLE([0xD0, 0xCF, 0x11]))
     }
 
     @Test func sniffsUTF16WithAByteOrderMark() {
@@ -48,11 +57,18 @@ struct FormatSnifferTests {
         for ext in ["", "txt", "dat", "php", "1", "42", "smith goes to washington", "a b"] {
             #expect(ArticleLoader.isSniffed(ext), "\(ext)")
         }
-        for ext in ["jpg", "pdf", "docx", "zip", "png", "mp4"] {
+        func canRead(_ ext: String) -> Bool {
+            ArticleLoader().canRead(
+                SourceFile(path: "x." + ext, relativePath: "x." + ext, fileSystemPath: [], size: 1, modificationTime: 0))
+        }
+        for ext in ["jpg", "pdf", "zip", "png", "mp4"] {
             #expect(!ArticleLoader.isSniffed(ext), "\(ext)")
-            #expect(
-                !ArticleLoader().canRead(
-                    SourceFile(path: "x." + ext, relativePath: "x." + ext, fileSystemPath: [], size: 1, modificationTime: 0)))
+            #expect(!canRead(ext), "\(ext)")
+        }
+        // Office files are opened by their extension (and their content decides), legacy ones to say how to convert them.
+        for ext in ["docx", "odt", "epub", "pptx", "xlsx", "ods", "odp", "rtf", "doc", "xls", "ppt"] {
+            #expect(!ArticleLoader.isSniffed(ext), "\(ext)")
+            #expect(canRead(ext), "\(ext)")
         }
     }
 

@@ -1,3 +1,4 @@
+import DossierTestSupport
 import Foundation
 import Testing
 
@@ -227,6 +228,47 @@ struct HostileFolderTests {
         let outcome = try folder.ingest()
         #expect(outcome.loaded.count + outcome.skipped.count == 5)
         #expect(outcome.loaded[folder.path + "/deep.eml"]?.articles.first?.title == "Nested parts")
+        expectGoodFileRead(outcome, in: folder)
+    }
+
+    @Test func hostileOfficeFilesAreSkippedWithReasonsAndTheRestIsRead() throws {
+        let folder = try folder()
+        let good = try OfficeFixtures.docx(body: OfficeFixtures.wordParagraph("A readable memo about the depot."))
+        try folder.write("memo.docx", good)
+        try folder.write("locked.docx", OfficeFixtures.encryptedOOXML())
+        try folder.write("locked.xlsx", OfficeFixtures.encryptedOOXML())
+        try folder.write("old.doc", OfficeFixtures.legacyOLE())
+        try folder.write("old.xls", OfficeFixtures.legacyOLE())
+        try folder.write("rich.doc", #"{\rtf1\ansi Saved as RTF under a Word name.\par}"#)
+        try folder.write("cut.docx", Array(good.prefix(good.count / 2)))
+        try folder.write("empty.epub", [])
+        // A zip bomb: 16 MiB of spaces as the document, packed a thousand times.
+        try folder.write("bomb.docx", OfficeFixtures.zip([("word/document.xml", [UInt8](repeating: 0x20, count: 16 * 1024 * 1024))]))
+        // Member names that climb out of the package are only names: the document is read, nothing written.
+        try folder.write(
+            "climb.docx",
+            OfficeFixtures.zip([
+                ("../../outside.txt", "not followed"), ("/etc/absolute", "not followed"),
+                (
+                    "word/document.xml",
+                    #"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>Climbing names.</w:t></w:r></w:p></w:body></w:document>"#
+                ),
+            ]))
+        let outcome = try folder.ingest()
+        func skipped(_ name: String) -> SkipReason? { outcome.skipped[folder.path + "/" + name] }
+        #expect(outcome.loaded[folder.path + "/memo.docx"]?.articles.first?.title == "A readable memo about the depot.")
+        #expect(skipped("locked.docx") == .encrypted)
+        #expect(skipped("locked.xlsx") == .encrypted)
+        #expect(skipped("old.doc") == .legacyFormat("legacy Word .doc: convert with `libreoffice --headless --convert-to docx`"))
+        #expect(skipped("old.xls") == .legacyFormat("legacy Excel .xls: convert with `libreoffice --headless --convert-to xlsx`"))
+        #expect(outcome.loaded[folder.path + "/rich.doc"]?.articles.first?.metadata.format == "rtf")
+        #expect(skipped("cut.docx") == .malformed("not a readable zip file (truncated or damaged)"))
+        #expect(skipped("empty.epub") == .empty)
+        #expect(skipped("bomb.docx") == .overUnpackingCaps("word/document.xml unpacks more than 100 times its packed size"))
+        #expect(outcome.loaded[folder.path + "/climb.docx"]?.articles.first?.text == "Climbing names.")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/../outside.txt"))
+        for reason in [SkipReason.encrypted, .legacyFormat(""), .overUnpackingCaps("")] { #expect(!reason.isError) }
+        #expect(SkipReason.malformed("").isError)
         expectGoodFileRead(outcome, in: folder)
     }
 }
