@@ -34,6 +34,9 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Language detection: CLD2 from the system (Debian: libcld2-dev, which has no pkg-config
+        // file), behind a C function, since its API is C++.
+        .target(name: "CLanguageDetect", linkerSettings: [.linkedLibrary("cld2")]),
         // Linux's sync_file_range, which Swift's Glibc module does not declare (export files).
         .target(name: "CFileSync"),
         // The only code that touches SQLite's C API.
@@ -45,7 +48,7 @@ let package = Package(
         .target(name: "DossierModel", dependencies: ["DossierSupport"], path: "Sources/DossierKit/Model"),
         .target(
             name: "DossierIngest",
-            dependencies: ["DossierModel", "DossierSupport", "CLibXML2"],
+            dependencies: ["DossierModel", "DossierSupport", "CLibXML2", "CLanguageDetect"],
             path: "Sources/DossierKit/Ingest"
         ),
         .target(
