@@ -66,7 +66,7 @@ let package = Package(
         ),
         .target(
             name: "DossierSearch",
-            dependencies: ["DossierModel", "DossierSupport", "DossierTopics", "DossierIndex", "DossierSQLite"],
+            dependencies: ["DossierModel", "DossierSupport", "DossierIngest", "DossierTopics", "DossierIndex", "DossierSQLite"],
             path: "Sources/DossierKit/Search"
         ),
         .target(
