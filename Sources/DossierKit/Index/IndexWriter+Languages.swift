@@ -48,7 +48,7 @@ extension IndexWriter {
                         try passagesOf.bind([row.id])
                         var passages: [Passage] = []
                         var bytes = 0
-                        while bytes < LanguageDetector.sampleBytes, try passagesOf.step() {
+                        while bytes < LanguageDetector.retrySampleBytes, try passagesOf.step() {
                             let text = passagesOf.string(3)
                             bytes += text.utf8.count + 1
                             passages.append(

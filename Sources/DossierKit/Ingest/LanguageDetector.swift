@@ -20,7 +20,8 @@ import DossierSupport
 ///
 /// Only the first ``sampleBytes`` bytes of an article (its title, then its passages) are read:
 /// CLD2 is as accurate on them as on the whole article, and a longer sample would cost the
-/// indexer measurably.
+/// indexer measurably. When CLD2 is unsure of them and the article has more text, it is asked
+/// again about the first ``retrySampleBytes`` (a page that opens with names, links or a table).
 public enum LanguageDetector {
     /// What CLD2 said about a text.
     public struct Guess: Sendable, Equatable {
@@ -39,10 +40,13 @@ public enum LanguageDetector {
 
     /// The detector and its settings, stored in the index (`meta` `language_detector`): an index whose
     /// languages were found otherwise has them found again from its stored text (see the indexer).
-    public static let version = "cld2-20141016-sample2048-min40"
+    public static let version = "cld2-20141016-sample1024-retry4096-min40"
 
     /// How much of an article is read (bytes of UTF-8).
-    public static let sampleBytes = 2048
+    public static let sampleBytes = 1024
+
+    /// How much is read when the first ``sampleBytes`` leave CLD2 unsure.
+    public static let retrySampleBytes = 4096
 
     /// Fewer letter bytes than this is too little text to name a language (a headline, a caption).
     public static let minimumTextBytes = 40
@@ -65,7 +69,11 @@ public enum LanguageDetector {
     /// source declares (any BCP 47 tag or locale, or nil). See the type's rules.
     public static func language(title: String, passages: [Passage], declared: String?) -> String? {
         let declaredCode = declared.flatMap(code(declared:))
-        let result = guess(utf8: sample(title: title, passages: passages), declared: declaredCode)
+        let first = sample(title: title, passages: passages)
+        var result = guess(utf8: first, declared: declaredCode)
+        if !result.reliable && first.count >= sampleBytes {
+            result = guess(utf8: sample(title: title, passages: passages, limit: retrySampleBytes), declared: declaredCode)
+        }
         let detected = result.reliable && result.textBytes >= minimumTextBytes ? result.language : nil
         guard let declaredCode else { return detected }
         if let detected, detected != declaredCode, result.percent >= contradictionPercent { return detected }
@@ -105,15 +113,15 @@ public enum LanguageDetector {
     /// Old ISO 639 codes CLD2 still uses, and their current forms.
     private static let renamed = ["iw": "he", "in": "id", "ji": "yi", "jw": "jv"]
 
-    /// The title and the passages, one a line, up to ``sampleBytes`` bytes.
-    static func sample(title: String, passages: [Passage]) -> [UInt8] {
+    /// The title and the passages, one a line, up to `limit` bytes.
+    static func sample(title: String, passages: [Passage], limit: Int = sampleBytes) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(sampleBytes + 64)
+        bytes.reserveCapacity(limit + 64)
         for text in CollectionOfOne(title) + passages.lazy.map(\.text) {
             if !bytes.isEmpty { bytes.append(0x0A) }
-            bytes.append(contentsOf: text.utf8.prefix(sampleBytes + 1 - bytes.count))
-            if bytes.count > sampleBytes {
-                cutAtScalarBoundary(&bytes, limit: sampleBytes)
+            bytes.append(contentsOf: text.utf8.prefix(limit + 1 - bytes.count))
+            if bytes.count > limit {
+                cutAtScalarBoundary(&bytes, limit: limit)
                 break
             }
         }
