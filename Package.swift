@@ -35,6 +35,9 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Language detection: CLD2 from the system (Debian: libcld2-dev, which has no pkg-config
+        // file), behind a C function, since its API is C++.
+        .target(name: "CLanguageDetect", linkerSettings: [.linkedLibrary("cld2")]),
         // Linux's sync_file_range, which Swift's Glibc module does not declare (export files).
         .target(name: "CFileSync"),
         // The only code that touches SQLite's C API.
@@ -47,7 +50,8 @@ let package = Package(
         .target(
             name: "DossierIngest",
             dependencies: [
-                "DossierModel", "DossierSupport", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "DossierModel", "DossierSupport", "CLibXML2", "CLanguageDetect",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Sources/DossierKit/Ingest"
         ),
@@ -66,7 +70,7 @@ let package = Package(
         ),
         .target(
             name: "DossierSearch",
-            dependencies: ["DossierModel", "DossierSupport", "DossierTopics", "DossierIndex", "DossierSQLite"],
+            dependencies: ["DossierModel", "DossierSupport", "DossierIngest", "DossierTopics", "DossierIndex", "DossierSQLite"],
             path: "Sources/DossierKit/Search"
         ),
         .target(

@@ -58,7 +58,8 @@ import Darwin
         #expect(bad.status == 2)
         #expect(
             bad.stderr
-                == "dossier: error: bad.yaml:3: unknown key \"qurey\" (expected one of id, query, topic, category, since, until, source)\n")
+                == "dossier: error: bad.yaml:3: unknown key \"qurey\" (expected one of id, query, topic, category, since, until, source, language)\n"
+        )
         #expect(!files(cli).contains { $0.hasPrefix("out.jsonl") || $0.hasPrefix(".out.jsonl") })
         let unparsable = try cli.run(["export", "ceasefire", "\"unclosed", "--db", "index.db", "--output", "out.csv"])
         #expect(unparsable.status == 2)

@@ -120,7 +120,8 @@ public final class BatchExporter {
         } else if topics.isEmpty && categories.isEmpty {
             throw ExportError.invalidQuery(id: spec.id, line: spec.line, reason: "no query, topic or category")
         }
-        let filters = SearchFilters(since: spec.since, until: spec.until, sources: spec.sources)
+        var filters = SearchFilters(since: spec.since, until: spec.until, sources: spec.sources)
+        filters.languages = spec.languages
         return SearchRequest(
             query: query, filters: filters, limit: limit, offset: 0, topics: topics, categories: categories, expand: expand)
     }

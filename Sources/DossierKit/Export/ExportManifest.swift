@@ -132,6 +132,7 @@ public struct ExportManifest: Sendable, Equatable {
             q.add("since", spec.since)
             q.add("until", spec.until)
             q.add("sources", strings: spec.sources)
+            if !spec.languages.isEmpty { q.add("languages", strings: spec.languages) }
             q.add("matches", number: String(outcome.matches))
             q.add("rows", number: String(outcome.rows))
             return "    " + q.text

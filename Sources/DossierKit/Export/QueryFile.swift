@@ -1,3 +1,4 @@
+import DossierSearch
 import DossierSupport
 import Foundation
 import Yams
@@ -23,6 +24,8 @@ public struct QuerySpec: Sendable, Equatable {
     public var until: String?
     /// Only articles from these sources.
     public var sources: [String]
+    /// Only articles in these languages (ISO 639-1 codes).
+    public var languages: [String] = []
 
     public init(
         id: String, line: Int, query: String? = nil, topic: String? = nil, category: String? = nil,
@@ -55,7 +58,8 @@ public struct QuerySpec: Sendable, Equatable {
 ///   the line number.
 /// - TSV: `id<TAB>query` a line (a text file whose lines hold a tab); blank and `#` lines skipped.
 /// - YAML (`.yaml`, `.yml`): a list of entries with the keys `id`, `query`, `topic`, `category`,
-///   `since`, `until` and `source` (one source or a list). `id` defaults to the entry's line number.
+///   `since`, `until`, `source` (one source or a list) and `language` (an ISO 639-1 code, a
+///   comma-separated list or a YAML list). `id` defaults to the entry's line number.
 ///
 /// ```swift
 /// let specs = try QueryFile.parse("cluster munitions\n# skip me\nTaliban\n", path: "weekly.txt")
@@ -133,7 +137,7 @@ public enum QueryFile {
         return specs
     }
 
-    static let yamlKeys = ["id", "query", "topic", "category", "since", "until", "source"]
+    static let yamlKeys = ["id", "query", "topic", "category", "since", "until", "source", "language"]
 
     static func parseYAML(_ text: String, path: String) throws -> [QuerySpec] {
         let root: Node?
@@ -183,6 +187,21 @@ public enum QueryFile {
                         }
                     } else {
                         spec.sources = [try scalar()]
+                    }
+                case "language":
+                    let values =
+                        try value.sequence.map { list in
+                            try list.map { item in
+                                guard let s = item.scalar?.string, !s.isEmpty else {
+                                    throw fail("language must be a code or a list of codes")
+                                }
+                                return s
+                            }
+                        } ?? [try scalar()]
+                    do {
+                        spec.languages = try SearchFilters.languages(parsing: values)
+                    } catch let error as SearchError {
+                        throw fail(error.description)
                     }
                 default:
                     throw fail("unknown key \"\(key)\" (expected one of \(yamlKeys.joined(separator: ", ")))")

@@ -24,6 +24,9 @@ public struct IndexStats: Sendable, Equatable {
     public var lastIndexed: String?
     /// Articles by format (`text`, `markdown`, ...), sorted by format.
     public var formats: [(format: String, articles: Int)]
+    /// Articles by language (ISO 639-1; nil for articles whose language is unknown), most articles
+    /// first, then by code.
+    public var languages: [(language: String?, articles: Int)] = []
     /// The last five index runs, newest first.
     public var runs: [IndexRunRecord] = []
     /// Clusters of wire copies (``CopyClusters``), and the articles in them.
@@ -33,6 +36,7 @@ public struct IndexStats: Sendable, Equatable {
     public static func == (a: IndexStats, b: IndexStats) -> Bool {
         a.path == b.path && a.files == b.files && a.articles == b.articles && a.passages == b.passages && a.bytes == b.bytes
             && a.lastIndexed == b.lastIndexed && a.formats.map(\.format) == b.formats.map(\.format)
+            && a.languages.map(\.language) == b.languages.map(\.language) && a.languages.map(\.articles) == b.languages.map(\.articles)
     }
 
     /// Reads the stats of the index at `path`.
@@ -52,7 +56,7 @@ public struct IndexStats: Sendable, Equatable {
                     bytes: fileSize(path) + fileSize(path + "-wal"),
                     sourceBytes: try db.scalar("SELECT coalesce(sum(bytes), 0) FROM articles") ?? 0,
                     lastIndexed: try db.scalar("SELECT value FROM meta WHERE key = 'last_indexed'"),
-                    formats: formats, runs: try IndexRunRecord.recent(db, limit: 5))
+                    formats: formats, languages: try languages(db), runs: try IndexRunRecord.recent(db, limit: 5))
                 let clusters = try db.prepare(
                     "SELECT count(DISTINCT cluster_id), count(*) FROM articles WHERE cluster_id IS NOT NULL")
                 if try clusters.step() { (stats.copyClusters, stats.clusteredArticles) = (clusters.int(0), clusters.int(1)) }
@@ -61,6 +65,14 @@ public struct IndexStats: Sendable, Equatable {
         } catch {
             throw IndexError.wrap(error, path: path)
         }
+    }
+
+    /// Articles per language, most first; unknown (NULL) sorts with the others by its count.
+    static func languages(_ db: Connection) throws -> [(language: String?, articles: Int)] {
+        var languages: [(String?, Int)] = []
+        let s = try db.prepare("SELECT language, count(*) AS n FROM articles GROUP BY language ORDER BY n DESC, language IS NULL, language")
+        while try s.step() { languages.append((s.optionalString(0), s.int(1))) }
+        return languages
     }
 
     static func fileSize(_ path: String) -> Int {

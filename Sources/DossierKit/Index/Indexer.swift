@@ -54,6 +54,8 @@ public final class Indexer {
     public var loader: ArticleLoader
     /// What the last run's re-tag did (nil when the index's tags were made with the same lexicon).
     public private(set) var retag: TopicTagStore.Retag?
+    /// What the last run's language re-detection did (nil when the index's languages were current).
+    public private(set) var redetection: IndexWriter.Redetection?
     public init(databasePath: String, options: Options = Options(), loader: ArticleLoader = ArticleLoader()) {
         self.databasePath = databasePath
         self.options = options
@@ -75,6 +77,7 @@ public final class Indexer {
         let writer = try IndexWriter(path: databasePath)
         retag = try writer.useLexicon(options.lexicon)
         _ = try writer.clusterCopiesIfNeeded()
+        redetection = try writer.redetectLanguagesIfNeeded()
         // Per loading thread: a tagger, and FTS5's own tokenizer, whose tokens the writer hands to
         // FTS5 (see ``FTS5TokenReplay``) so that the one writing thread does not tokenize.
         let threads = max(1, options.jobs)

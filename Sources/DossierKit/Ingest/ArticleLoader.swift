@@ -28,7 +28,7 @@ import Darwin
 /// Metadata every article gets: `source` (the reader's, else the URL's host without `www.`, else the first
 /// folder under the root), `date` (the reader's, normalised by ``DateParser``, else the file's modification
 /// time in UTC with `dateSource` `mtime`; a date that does not parse is dropped with a warning), and
-/// `language` (the dominant script, see ``ScriptDetector``).
+/// `language` (ISO 639-1, detected or as declared, see ``LanguageDetector``; nil when unsure).
 ///
 /// Hostile files: empty files, files with NUL bytes (binary, unless UTF-16 with a byte-order mark),
 /// files that vanish before they are read, and things that are not regular files by the time they are
@@ -205,9 +205,8 @@ public struct ArticleLoader: Sendable {
                 articles[i].metadata.date = mtime
                 articles[i].metadata.dateSource = "mtime"
             }
-            if articles[i].metadata.language == nil {
-                articles[i].metadata.language = ScriptDetector.dominantScript(of: articles[i].passages)
-            }
+            articles[i].metadata.language = LanguageDetector.language(
+                title: articles[i].title, passages: articles[i].passages, declared: articles[i].metadata.language)
         }
         return Loaded(file: file, bytes: bytes, truncated: truncated, articles: articles, warnings: warnings)
     }
@@ -304,67 +303,5 @@ public struct ArticleLoader: Sendable {
         let truncated = count > limit
         buffer.removeSubrange(min(count, limit)...)
         return (buffer, truncated)
-    }
-}
-
-/// Tells which writing system dominates a text.
-public enum ScriptDetector {
-    /// `latin`, `cyrillic`, `greek`, `arabic`, `hebrew`, `cjk`, `devanagari`, or nil when the text has no letters.
-    /// Looks at the first 4,000 letters; ties go to the name that sorts first.
-    public static func dominantScript(of passages: [Passage]) -> String? {
-        // All ASCII (most articles): Latin if there is a letter at all.
-        if passages.allSatisfy({ CharacterClass.isASCII($0.text) }) {
-            let hasLetter = passages.contains { $0.text.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } }
-            return hasLetter ? names[0] : nil
-        }
-        var counts = [Int](repeating: 0, count: names.count)
-        var latin = 0  // ASCII letters, counted apart from `counts` (most letters)
-        var seen = 0
-        for passage in passages {
-            var text = passage.text
-            // UTF-8 read directly: an ASCII byte is a letter (Latin) or not; others are decoded.
-            let done = text.withUTF8 { bytes -> Bool in
-                var i = 0
-                while i < bytes.count {
-                    let byte = bytes[i]
-                    if byte < 0x80 {
-                        i += 1
-                        let lower = byte | 0x20
-                        guard lower >= 0x61 && lower <= 0x7A else { continue }
-                        latin += 1
-                    } else {
-                        let scalar = CharacterClass.decode(bytes, at: &i)
-                        guard CharacterClass.isLetter(scalar) else { continue }
-                        if let index = scriptIndex(of: scalar.value) { counts[index] += 1 }
-                    }
-                    seen += 1
-                    if seen >= 4000 { return true }
-                }
-                return false
-            }
-            if done { break }
-        }
-        counts[0] += latin
-        var best: Int? = nil
-        for index in counts.indices where counts[index] > 0 {
-            if let b = best, counts[b] > counts[index] || (counts[b] == counts[index] && names[b] < names[index]) { continue }
-            best = index
-        }
-        return best.map { names[$0] }
-    }
-
-    static let names = ["latin", "greek", "cyrillic", "hebrew", "arabic", "devanagari", "cjk"]
-
-    static func scriptIndex(of v: UInt32) -> Int? {
-        switch v {
-        case 0x41...0x24F, 0x1E00...0x1EFF: return 0
-        case 0x370...0x3FF, 0x1F00...0x1FFF: return 1
-        case 0x400...0x52F, 0x1C80...0x1C8F, 0x2DE0...0x2DFF, 0xA640...0xA69F: return 2
-        case 0x590...0x5FF: return 3
-        case 0x600...0x6FF, 0x750...0x77F, 0x8A0...0x8FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF: return 4
-        case 0x900...0x97F: return 5
-        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF: return 6
-        default: return nil
-        }
     }
 }

@@ -22,7 +22,8 @@ import Foundation
 /// title as its own paragraph unless the body already starts with it; passage offsets refer to it.
 ///
 /// Metadata (title, date, author) is chosen by ``PageMetadata``'s precedence; the URL is `og:url`,
-/// else `<link rel="canonical">`, else JSON-LD `url`.
+/// else `<link rel="canonical">`, else JSON-LD `url`; the declared language is `<html lang>`, else
+/// `og:locale`, `dc.language` or `language` metas (``LanguageDetector`` decides whether the text agrees).
 ///
 /// Encoding: a byte-order mark, else the `<meta charset>` / `http-equiv` / XML declaration in the
 /// first 4 KiB, else detection as for text (UTF-8, else Windows-1252). The text is decoded in Swift and
@@ -48,6 +49,7 @@ public struct HTMLReader: ByteArticleReader {
         var metadata = ArticleMetadata(format: format)
         metadata.author = page.author
         metadata.url = page.url
+        metadata.language = page.language
         if let date = page.date {
             metadata.date = date
             metadata.dateSource = "content"
@@ -95,6 +97,8 @@ public struct HTMLReader: ByteArticleReader {
         var author: String?
         var date: String?
         var url: String?
+        /// The language the page declares (`<html lang>`, else `og:locale` or `dc.language`), as written.
+        var language: String?
         var paragraphs: [String] = []
     }
 
@@ -427,6 +431,10 @@ final class HTMLDocument {
             siteNames: [siteName, linked.publisher].compactMap { $0 },
             bylineText: nearHeadline.lazy.compactMap(PageMetadata.name(inBylineLine:)).first)
         page.url = url
+        page.language =
+            [Self.attribute(root, "lang"), meta["og:locale"], meta["dc.language"], meta["language"]].lazy.compactMap {
+                PageMetadata.nonEmpty($0)
+            }.first
         return page
     }
 

@@ -34,7 +34,8 @@ public struct ArticleMetadata: Sendable, Equatable {
     public var source: String?
     /// The reader that read it: `text`, `markdown`, `html`, `email`, `json`.
     public var format: String
-    /// The dominant script of the text: `latin`, `cyrillic`, `arabic`, `cjk`, `greek`, `hebrew`, ... or nil when unknown.
+    /// The language, ISO 639-1 (`en`, `uk`, `zh`…), or nil when unknown. Readers set the one the source
+    /// declares (any tag, such as `en-GB`); the loader normalises it or detects one (`LanguageDetector`).
     public var language: String?
 
     public init(

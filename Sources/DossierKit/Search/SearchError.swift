@@ -8,6 +8,8 @@ public enum SearchError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidOption(String)
     /// A location (`PATH` or `PATH:PASSAGE`) that the index does not have.
     case unknownLocation(String, hint: String)
+    /// A `--language` value that is not an ISO 639-1 code the detector knows.
+    case unknownLanguage(String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,9 @@ public enum SearchError: Error, CustomStringConvertible, Equatable, Sendable {
         case .emptyQuery: return "the query has no words to search for; type at least one word or number"
         case .invalidOption(let message): return message
         case .unknownLocation(let message, let hint): return "\(message); \(hint)"
+        case .unknownLanguage(let code):
+            return
+                "unknown language '\(code)'; give ISO 639-1 codes such as en, uk, ru, de, fr, es, ar or zh (dossier stats lists the index's languages)"
         }
     }
 }

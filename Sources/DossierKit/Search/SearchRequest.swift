@@ -1,4 +1,6 @@
+import DossierIngest
 import DossierSQLite
+import DossierSupport
 
 /// Everything one search asks for: the query, topics and filters, and which slice of the ranked hits.
 ///
@@ -52,6 +54,8 @@ public struct SearchFilters: Sendable, Equatable {
     public var sources: [String] = []
     /// Articles with a path matching this glob (`*`, `?`, `[...]`, as SQLite's GLOB).
     public var pathGlob: String?
+    /// Articles in one of these languages (ISO 639-1 codes, lower case; see ``languages(parsing:)``).
+    public var languages: [String] = []
     /// Articles stored by these index runs (``Searcher/newRuns()`` gives the last run's).
     public var runs: ClosedRange<Int64>?
     /// Only articles in a copy cluster (for counting the hits that folding copies leaves out).
@@ -65,7 +69,23 @@ public struct SearchFilters: Sendable, Equatable {
     }
 
     /// True when no filter is set.
-    public var isEmpty: Bool { since == nil && until == nil && sources.isEmpty && pathGlob == nil && runs == nil && !clusteredOnly }
+    public var isEmpty: Bool { since == nil && until == nil && sources.isEmpty && pathGlob == nil && runs == nil && languages.isEmpty && !clusteredOnly }
+
+    /// The language codes in `values`, each a code or a comma-separated list (`uk,ru`), trimmed and
+    /// lower-cased, without repeats.
+    /// - throws: ``SearchError/unknownLanguage(_:)`` for a code that is not an ISO 639-1 code the
+    ///   language detector knows.
+    public static func languages(parsing values: [String]) throws -> [String] {
+        var codes: [String] = []
+        for value in values {
+            for part in value.split(separator: ",", omittingEmptySubsequences: false) {
+                let code = part.trimmingSpaces().lowercased()
+                guard LanguageDetector.isKnown(code) else { throw SearchError.unknownLanguage(String(part.trimmingSpaces())) }
+                if !codes.contains(code) { codes.append(code) }
+            }
+        }
+        return codes
+    }
 
     /// The SQL conditions (each starting with ` AND `) and their named bindings. Values are bound, never spliced.
     package func sqlClause(articleAlias a: String) -> (sql: String, bindings: [(String, any Bindable)]) {
@@ -87,6 +107,11 @@ public struct SearchFilters: Sendable, Equatable {
             let names = sources.indices.map { ":source\($0)" }
             sql += " AND lower(\(a).source) IN (\(names.joined(separator: ", ")))"
             for (name, value) in zip(names, sources) { bindings.append((name, value.lowercased())) }
+        }
+        if !languages.isEmpty {
+            let names = languages.indices.map { ":language\($0)" }
+            sql += " AND \(a).language IN (\(names.joined(separator: ", ")))"
+            for (name, value) in zip(names, languages) { bindings.append((name, value)) }
         }
         if let pathGlob {
             sql += " AND EXISTS (SELECT 1 FROM article_paths AS pf WHERE pf.article_id = \(a).id AND pf.path GLOB :pathglob)"

@@ -80,6 +80,12 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "For QUERY arguments: only articles from this source (repeatable).")
     var source: [String] = []
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "For QUERY arguments: only articles in these languages (ISO 639-1; repeatable or comma-separated).", valueName: "code"))
+    var language: [String] = []
+
     @Option(name: .long, help: "Export the passages tagged with this topic of the lexicon.")
     var topic: String?
 
@@ -104,8 +110,9 @@ struct ExportCommand: ParsableCommand {
         if queriesFile == nil && queries.isEmpty && topic == nil && category == nil {
             throw ValidationError("name the queries: --queries FILE, QUERY arguments, or --topic/--category")
         }
-        if queriesFile != nil && (since != nil || until != nil || !source.isEmpty) {
-            throw ValidationError("--since, --until and --source apply to QUERY arguments; put them in the YAML entries of a query file")
+        if queriesFile != nil && (since != nil || until != nil || !source.isEmpty || !language.isEmpty) {
+            throw ValidationError(
+                "--since, --until, --source and --language apply to QUERY arguments; put them in the YAML entries of a query file")
         }
         try FilterOptions.validateDates(since: since, until: until)
         if noManifest && manifest != nil { throw ValidationError("--manifest and --no-manifest contradict each other") }
@@ -123,14 +130,17 @@ struct ExportCommand: ParsableCommand {
     /// The queries, from the file or the command line.
     func makeSpecs() throws -> [QuerySpec] {
         if let queriesFile { return try QueryFile.read(path: queriesFile) }
-        if queries.isEmpty {
-            return [QuerySpec(id: "1", line: 1, topic: topic, category: category, since: since, until: until, sources: source)]
+        let languages = try SearchFilters.languages(parsing: language)
+        var specs = [QuerySpec(id: "1", line: 1, topic: topic, category: category, since: since, until: until, sources: source)]
+        if !queries.isEmpty {
+            specs = queries.enumerated().map { index, text in
+                QuerySpec(
+                    id: String(index + 1), line: index + 1, query: text, topic: topic, category: category, since: since, until: until,
+                    sources: source)
+            }
         }
-        return queries.enumerated().map { index, text in
-            QuerySpec(
-                id: String(index + 1), line: index + 1, query: text, topic: topic, category: category, since: since, until: until,
-                sources: source)
-        }
+        for i in specs.indices { specs[i].languages = languages }
+        return specs
     }
 
     /// --format, else the --output file's extension (.csv, .tsv, .json, .jsonl, .ndjson), else JSON Lines.

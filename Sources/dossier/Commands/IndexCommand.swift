@@ -92,6 +92,9 @@ struct IndexCommand: ParsableCommand {
                 Console.note("skipped \(path): \(reason.detail)")
             }
         }
+        if !quiet, let redetection = indexer.redetection, redetection.articles > 0 {
+            Console.note("found the language of \(Figures.grouped(redetection.articles)) articles already in the index")
+        }
         if !quiet, let retag = indexer.retag, retag.passages > 0 {
             Console.note("re-tagged \(Figures.grouped(retag.passages)) passages with the new lexicon")
         }

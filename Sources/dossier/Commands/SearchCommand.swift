@@ -92,7 +92,8 @@ struct SearchCommand: ParsableCommand {
         let searcher = try Searcher(path: database.path)
         try lexicon.checkMatches(indexHash: try searcher.lexiconHash(), database: database.path)
         var request = SearchRequest(
-            query: parsed, filters: filterOptions.filters, limit: limit, offset: offset, topics: topic, categories: category, expand: !exact
+            query: parsed, filters: try filterOptions.filters(), limit: limit, offset: offset, topics: topic, categories: category,
+            expand: !exact
         )
         request.context = context
         request.allCopies = copies.allCopies

@@ -34,6 +34,10 @@ struct StatsCommand: ParsableCommand {
             var formats = JSONObject()
             for (name, count) in stats.formats { formats.add(name, number: String(count)) }
             object.add("formats", raw: formats.text)
+            // Articles per language code; those whose language is unknown under "unknown".
+            var languages = JSONObject()
+            for (code, count) in stats.languages { languages.add(code ?? "unknown", number: String(count)) }
+            object.add("languages", raw: languages.text)
             var runs: [String] = []
             for run in stats.runs {
                 var r = JSONObject()
@@ -64,6 +68,10 @@ struct StatsCommand: ParsableCommand {
                 ("size", Figures.megabytes(stats.bytes)),
                 ("source text", Figures.megabytes(stats.sourceBytes)),
                 ("formats", stats.formats.map { "\($0.format) \(Figures.grouped($0.articles))" }.joined(separator: ", ")),
+                (
+                    "languages",
+                    stats.languages.map { "\($0.language ?? "unknown") \(Figures.grouped($0.articles))" }.joined(separator: ", ")
+                ),
                 ("last indexed", stats.lastIndexed ?? "never"),
             ]
             var lines = rows

@@ -33,7 +33,7 @@ enum DossierVersion {
     static let string = "0.1.0"
 }
 
-/// `--since`, `--until`, `--source`, `--path`: which articles a search looks in.
+/// `--since`, `--until`, `--source`, `--path`, `--language`: which articles a search looks in.
 struct FilterOptions: ParsableArguments {
     @Option(
         name: .long, help: ArgumentHelp("Only articles dated on or after this (ISO 8601: 2023, 2023-07, 2023-07-06).", valueName: "date"))
@@ -47,6 +47,12 @@ struct FilterOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Only articles with a path matching this glob (`*`, `?`, `[...]`).", valueName: "glob"))
     var path: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only articles in these languages (ISO 639-1 codes such as en, uk, ru); repeatable or comma-separated.", valueName: "code"))
+    var language: [String] = []
 
     @OptionGroup var runs: RunOptions
 
@@ -64,8 +70,11 @@ struct FilterOptions: ParsableArguments {
     }
 
     /// The filters for a ``SearchRequest`` (`runs` is resolved against the index: ``RunOptions/window(_:)``).
-    var filters: SearchFilters {
-        SearchFilters(since: since, until: until, sources: source, pathGlob: path)
+    /// - throws: ``SearchError/unknownLanguage(_:)``.
+    func filters() throws -> SearchFilters {
+        var filters = SearchFilters(since: since, until: until, sources: source, pathGlob: path)
+        filters.languages = try SearchFilters.languages(parsing: language)
+        return filters
     }
 
     /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, optionally followed by `T` and a time.

@@ -36,7 +36,7 @@ struct EncodingTests {
         let article = try IngestFixtures.article("encodings/cyrillic-utf16.txt")
         #expect(article.title == "Календар")
         #expect(article.text.contains("Григорианският календар е слънчев."))
-        #expect(article.metadata.language == "cyrillic")
+        #expect(article.metadata.language == "bg")
     }
 
     @Test(arguments: [

@@ -55,7 +55,7 @@ struct HTMLReaderTests {
         #expect(article.metadata.dateSource == "content")
         #expect(article.metadata.url == "https://www.portvale-ledger.example/2024/03/harbour-cranes")
         #expect(article.metadata.source == "portvale-ledger.example")
-        #expect(article.metadata.language == "latin")
+        #expect(article.metadata.language == "en")
     }
 
     @Test func honoursTheDeclaredCharsetAndPrefersMain() throws {
@@ -72,7 +72,9 @@ struct HTMLReaderTests {
         let article = try IngestFixtures.article("html/cyrillic-1251.html")
         #expect(article.title == "Пристанище")
         #expect(article.text.contains("Новите кранове са в пристанището."))
-        #expect(article.metadata.language == "cyrillic")
+        // One short Bulgarian sentence: CLD2 takes it for Serbian (short South Slavic text is its weak
+        // spot, docs/languages.md); what matters here is that the decoded text is Cyrillic words.
+        #expect(["bg", "sr", "mk"].contains(article.metadata.language ?? ""))
     }
 
     @Test func fallsBackToTitleElementJSONLDAndBody() throws {

@@ -92,12 +92,12 @@ struct SharedCorpusIngestTests {
     }
 
     @Test(.enabled(if: available, "../shared/corpus is not here"))
-    func theUTF16BulgarianPagesAreCyrillicText() throws {
+    func theUTF16BulgarianPagesAreBulgarianText() throws {
         let pages = Self.outcome.loaded.filter { $0.key.hasPrefix("bgwiki/") }
         #expect(pages.count == 3)
         for (path, loaded) in pages {
             let article = loaded.articles[0]
-            #expect(article.metadata.language == "cyrillic", "\(path)")
+            #expect(article.metadata.language == "bg", "\(path)")
             #expect(!article.text.contains("\u{FFFD}"), "\(path)")
             #expect(!article.text.contains("\r"), "\(path)")
         }
