@@ -26,9 +26,15 @@ final class CopyClusters {
     /// no keys before (a first run, or a rebuild), when it knows every stored key.
     private var stored = BandFilter()
     private var storedBeforeRun: Bool
-    /// Band keys not stored yet, with their articles.
-    private var pending: [Int64: [Int64]] = [:]
-    private var pendingCount = 0
+    /// Band keys not stored yet, with their articles, in the order they came; by key, the first
+    /// article with it and any others (few keys have two), and the articles removed meanwhile.
+    private var pending: [(band: Int64, article: Int64)] = []
+    private var firstWith: [Int64: Int64] = [:]
+    private var othersWith: [Int64: [Int64]] = [:]
+    private var removedPending = Set<Int64>()
+    /// Rows per statement when waiting keys are stored.
+    private static let rowsPerInsert = 32
+    private let insertBands: Statement
     private let tokenizer: FTS5Tokenizer
     private let findCandidates, insertBand, deleteBand, candidateOf, textOf, memberCount, loneMember, clearCluster: Statement
 
@@ -39,6 +45,8 @@ final class CopyClusters {
         findCandidates = try db.prepare(
             "SELECT DISTINCT article_id FROM article_bands WHERE band IN (\(slots)) LIMIT \(Self.candidateLimit)", persistent: true)
         insertBand = try db.prepare("INSERT OR IGNORE INTO article_bands(band, article_id) VALUES (?, ?)", persistent: true)
+        let rows = Array(repeating: "(?, ?)", count: Self.rowsPerInsert).joined(separator: ", ")
+        insertBands = try db.prepare("INSERT OR IGNORE INTO article_bands(band, article_id) VALUES \(rows)", persistent: true)
         deleteBand = try db.prepare("DELETE FROM article_bands WHERE band = ? AND article_id = ?", persistent: true)
         candidateOf = try db.prepare("SELECT sketch, cluster_id FROM articles WHERE id = ?", persistent: true)
         textOf = try db.prepare("SELECT text FROM passages WHERE article_id = ? ORDER BY ordinal", persistent: true)
@@ -66,12 +74,18 @@ final class CopyClusters {
             findCandidates.reset()
         }
         for band in bands {
-            if let waiting = pending[band] { candidates += waiting.prefix(Self.candidateLimit).filter { !replaced.contains($0) } }
-            pending[band, default: []].append(id)
+            if let first = firstWith[band] {
+                for waiting in [first] + (othersWith[band] ?? []) where !replaced.contains(waiting) && !removedPending.contains(waiting) {
+                    candidates.append(waiting)
+                }
+                othersWith[band, default: []].append(id)
+            } else {
+                firstWith[band] = id
+            }
+            pending.append((band, id))
         }
-        pendingCount += bands.count
         stored.insert(bands)
-        if pendingCount >= Self.pendingLimit { try flush() }
+        if pending.count >= Self.pendingLimit { try flush() }
         guard !candidates.isEmpty else { return false }
         // The best-estimated candidate of each cluster (an unclustered article is its own).
         var best: [Int64: (article: Int64, estimate: Double)] = [:]
@@ -119,12 +133,8 @@ final class CopyClusters {
             if !candidateOf.isNull(1) { cluster = candidateOf.int64(1) }
         }
         candidateOf.reset()
+        if !pending.isEmpty { removedPending.insert(id) }
         for band in sketch?.bands ?? [] {
-            if var waiting = pending[band], let at = waiting.firstIndex(of: id) {
-                waiting.remove(at: at)
-                pending[band] = waiting.isEmpty ? nil : waiting
-                pendingCount -= 1
-            }
             try deleteBand.bind([band, id])
             try deleteBand.run()
         }
@@ -141,15 +151,27 @@ final class CopyClusters {
 
     /// Stores the waiting band keys, in key order (before the writer commits).
     func flush() throws {
-        guard pendingCount > 0 else { return }
-        for band in pending.keys.sorted() {
-            for article in pending[band]! {
-                try insertBand.bind([band, article])
-                try insertBand.run()
+        guard !pending.isEmpty else { return }
+        var rows = pending.filter { !removedPending.contains($0.article) }
+        rows.sort { $0.band != $1.band ? $0.band < $1.band : $0.article < $1.article }
+        var i = 0
+        while i + Self.rowsPerInsert <= rows.count {
+            insertBands.reset()
+            for k in 0..<Self.rowsPerInsert {
+                try insertBands.bind(rows[i + k].band, at: Int32(2 * k + 1))
+                try insertBands.bind(rows[i + k].article, at: Int32(2 * k + 2))
             }
+            try insertBands.run()
+            i += Self.rowsPerInsert
+        }
+        for row in rows[i...] {
+            try insertBand.bind([row.band, row.article])
+            try insertBand.run()
         }
         pending.removeAll(keepingCapacity: true)
-        pendingCount = 0
+        firstWith.removeAll(keepingCapacity: true)
+        othersWith.removeAll(keepingCapacity: true)
+        removedPending.removeAll()
     }
 
     /// The sketch of an article's passages, tokenized here (when the loading threads did not).

@@ -69,7 +69,9 @@ public struct SearchFilters: Sendable, Equatable {
     }
 
     /// True when no filter is set.
-    public var isEmpty: Bool { since == nil && until == nil && sources.isEmpty && pathGlob == nil && runs == nil && languages.isEmpty && !clusteredOnly }
+    public var isEmpty: Bool {
+        since == nil && until == nil && sources.isEmpty && pathGlob == nil && runs == nil && languages.isEmpty && !clusteredOnly
+    }
 
     /// The language codes in `values`, each a code or a comma-separated list (`uk,ru`), trimmed and
     /// lower-cased, without repeats.
