@@ -79,12 +79,14 @@ import Testing
     @Test func statsCountClustersAndRemovingCopiesEndsThem() throws {
         let stats = try cli.run(["stats", "--db", "t.db"])
         expectGolden(CommandGoldenTests.Masks.apply(stats.stdout), "copies-stats.text")
+        #expect(try cli.run(["check", "--db", "t.db"]).stdout == "ok\n")
         try FileManager.default.removeItem(at: cli.directory.appendingPathComponent("copies/papers/bridge-short.txt"))
         #expect(try cli.run(["index", "copies", "--db", "t.db", "--quiet"]).status == 0)
         #expect(try cli.run(["stats", "--db", "t.db"]).stdout.contains("wire copies   2 articles in 1 cluster\n"))
         try FileManager.default.removeItem(at: cli.directory.appendingPathComponent("copies/wire/bridge-strike.txt"))
         #expect(try cli.run(["index", "copies", "--db", "t.db", "--quiet"]).status == 0)
         #expect(try cli.run(["stats", "--db", "t.db"]).stdout.contains("wire copies   none\n"))
+        #expect(try cli.run(["check", "--db", "t.db"]).stdout == "ok\n", "keys and clusters agree with the articles left")
         let alone = try cli.run(["search", "bridge", "--db", "t.db"]).stdout
         #expect(!alone.contains("copies)") && !alone.contains("copy)"))
     }

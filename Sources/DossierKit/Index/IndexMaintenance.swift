@@ -13,7 +13,9 @@ public enum IndexMaintenance {
     /// SQLite: `PRAGMA integrity_check`, and FTS5's `integrity-check` of both full-text indexes against
     /// their content tables. Dossier: every passage belongs to an article, every article has a path,
     /// every path belongs to a file, every file holds an article, each article's passage count is right,
-    /// and the full-text indexes hold exactly one row per passage and per article.
+    /// the full-text indexes hold exactly one row per passage and per article, and the wire-copy
+    /// keys and clusters agree with the articles (keys only for stored articles, every sketched
+    /// article has keys, no cluster of one).
     /// - throws: ``IndexError`` when the index cannot be opened.
     public static func check(path: String) throws -> [String] {
         let db = try open(path)
@@ -48,6 +50,15 @@ public enum IndexMaintenance {
                 (
                     "SELECT abs((SELECT count(*) FROM articles) - (SELECT count(*) FROM title_fts_docsize))",
                     "titles missing from or extra in the title index"
+                ),
+                ("SELECT count(*) FROM article_bands WHERE article_id NOT IN (SELECT id FROM articles)", "copy keys without an article"),
+                (
+                    "SELECT count(*) FROM articles WHERE sketch IS NOT NULL AND id NOT IN (SELECT article_id FROM article_bands)",
+                    "sketched articles without copy keys"
+                ),
+                (
+                    "SELECT count(*) FROM (SELECT cluster_id FROM articles WHERE cluster_id IS NOT NULL GROUP BY cluster_id HAVING count(*) < 2)",
+                    "copy clusters of one article"
                 ),
             ]
             for (sql, label) in checks {
