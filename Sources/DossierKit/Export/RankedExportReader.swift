@@ -65,6 +65,7 @@ final class RankedExportReader {
         var metadata: ArticleMetadata
         var hash: String
         var copies: [String]
+        var copyCount: Int
         var cluster: Int64?
     }
 
@@ -115,6 +116,7 @@ final class RankedExportReader {
                 metadata: article.metadata, passage: rows.int(3), start: rows.int(4), end: rows.int(5),
                 text: rows.string(6), snippet: snippet, topics: Searcher.sortedList(rows.bytes(2)))
             hit.copies = article.copies
+            hit.copyCount = article.copyCount
             hit.copyCluster = article.cluster
             let item = ExportItem(exported: ExportedHit(hit: hit, passageID: passageID, articleHash: article.hash), instances: instances)
             if !emit(item) { break }
@@ -132,14 +134,14 @@ final class RankedExportReader {
         let path = articleOf.string(0)
         let paths = multiPath.contains(id) ? try Searcher.strings(pathsOf, id) : [path]
         let cluster = articleOf.isNull(10) ? nil : articleOf.int64(10)
+        let copies = try cluster.map { try Searcher.copies(copiesOf, cluster: $0, article: id) } ?? (paths: [], count: 0)
         let article = Article(
             path: path, paths: paths, title: articleOf.string(1),
             metadata: ArticleMetadata(
                 author: articleOf.optionalString(2), date: articleOf.optionalString(3), dateSource: articleOf.optionalString(4),
                 url: articleOf.optionalString(5), source: articleOf.optionalString(6), format: articleOf.string(7),
                 language: articleOf.optionalString(8)),
-            hash: articleOf.string(9), copies: try cluster.map { try Searcher.copies(copiesOf, cluster: $0, article: id) } ?? [],
-            cluster: cluster)
+            hash: articleOf.string(9), copies: copies.paths, copyCount: copies.count, cluster: cluster)
         articleOf.reset()
         let m = article.metadata
         let bytes =

@@ -158,7 +158,7 @@ extension Searcher {
                 text: rows.string(6), snippet: Self.mergeAdjacentMatches(rows.string(2)), topics: topics)
             if !rows.isNull(18) {
                 hit.copyCluster = rows.int64(18)
-                hit.copies = try Self.copies(copiesOf, cluster: rows.int64(18), article: rows.int64(7))
+                (hit.copies, hit.copyCount) = try Self.copies(copiesOf, cluster: rows.int64(18), article: rows.int64(7))
             }
             emitted += 1
             if try !sink(ExportedHit(hit: hit, passageID: rows.int64(0), articleHash: rows.string(17))) { break }

@@ -55,7 +55,10 @@ public final class ShownArticleWriter {
             var header: [(String, String)] = [("title", first.title), ("path", first.path)]
             let others = first.paths.filter { $0 != first.path }
             if !others.isEmpty { header.append(("also at", others.joined(separator: ", "))) }
-            if !first.copies.isEmpty { header.append(("copies", first.copies.joined(separator: ", "))) }
+            if !first.copies.isEmpty {
+                let more = first.copyCount - first.copies.count
+                header.append(("copies", first.copies.joined(separator: ", ") + (more > 0 ? " and \(Figures.grouped(more)) more" : "")))
+            }
             header += [
                 ("date", m.date.map { $0 + (m.dateSource.map { " (\($0))" } ?? "") } ?? "-"), ("author", m.author ?? "-"),
                 ("source", m.source ?? "-"), ("url", m.url ?? "-"), ("language", m.language ?? "-"), ("format", m.format),

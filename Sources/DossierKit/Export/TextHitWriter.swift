@@ -27,7 +27,7 @@ public final class TextHitWriter: RowWriter {
         var hit = hit
         hit.snippet = TerminalText.sanitized(hit.snippet)
         let path = TerminalText.sanitized(hit.path)
-        let copies = hit.copies.isEmpty ? "" : "  (+\(hit.copies.count) \(hit.copies.count == 1 ? "copy" : "copies"))"
+        let copies = hit.copyCount == 0 ? "" : "  (+\(Figures.grouped(hit.copyCount)) \(hit.copyCount == 1 ? "copy" : "copies"))"
         let title = TerminalText.sanitized(hit.title) + copies
         let location = colour ? Terminal.magenta(path) + ":" + Terminal.green(String(hit.passage)) : path + ":" + String(hit.passage)
         let snippet =

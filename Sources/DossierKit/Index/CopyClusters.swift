@@ -17,7 +17,7 @@ import DossierSQLite
 /// Used on the ``IndexWriter``'s connection, inside its transaction.
 final class CopyClusters {
     /// Band lookups read at most this many candidates: beyond, the article's cluster has been met.
-    static let candidateLimit = 64
+    static let candidateLimit = 24
     /// The most band keys waiting to be stored (about 16 MiB with the table around them).
     static let pendingLimit = 1 << 18
 
@@ -75,7 +75,10 @@ final class CopyClusters {
         }
         for band in bands {
             if let first = firstWith[band] {
-                for waiting in [first] + (othersWith[band] ?? []) where !replaced.contains(waiting) && !removedPending.contains(waiting) {
+                // The first few only, as the stored lookup: a key shared by thousands of articles
+                // (one template in a whole folder) must not make each new one read them all.
+                let others = othersWith[band]?.prefix(Self.candidateLimit - 1) ?? []
+                for waiting in [first] + others where !replaced.contains(waiting) && !removedPending.contains(waiting) {
                     candidates.append(waiting)
                 }
                 othersWith[band, default: []].append(id)
@@ -103,7 +106,8 @@ final class CopyClusters {
         }
         var joined: [Int64] = []  // cluster ids (or lone article ids) this article copies
         for (cluster, candidate) in best.sorted(by: { $0.key < $1.key }) {
-            if CopySketch.similarity(sketch.words, try words(ofArticle: candidate.article)) >= CopySketch.threshold {
+            let sure = candidate.estimate >= CopySketch.sureEstimate
+            if try sure || CopySketch.similarity(sketch.words, words(ofArticle: candidate.article)) >= CopySketch.threshold {
                 joined.append(cluster)
             }
         }

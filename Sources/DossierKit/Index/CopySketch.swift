@@ -25,6 +25,9 @@ public struct CopySketch: Sendable, Equatable {
     /// The estimated similarity below which a candidate is not checked exactly: the estimate's
     /// standard error at the threshold is about 0.06 with 64 bins, so this keeps true copies.
     public static let estimateFloor = 0.35
+    /// The estimated similarity from which a candidate is a copy without the exact check: five
+    /// standard errors above the threshold, so a pair under 0.5 practically never reaches it.
+    public static let sureEstimate = 0.8
     /// Articles with fewer shingles are never clustered (too short to tell a copy from a
     /// shared quotation); exact duplicates are still found by their content hash.
     public static let minimumShingles = 25

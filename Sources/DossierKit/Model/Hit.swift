@@ -27,6 +27,8 @@ public struct Hit: Sendable, Equatable {
     /// order; empty when it has none. Unless a search asks for every copy, their hits are folded
     /// into this one's.
     public var copies: [String] = []
+    /// How many wire copies the article has (``copies`` names at most the first 50).
+    public var copyCount = 0
     /// The copy cluster the article belongs to (an id that is stable only within one index), or nil.
     public var copyCluster: Int64?
 

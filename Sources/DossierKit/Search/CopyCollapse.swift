@@ -40,16 +40,26 @@ package struct CopyCollapse {
 }
 
 extension Searcher {
-    /// The first paths of the other articles of a copy cluster (bind the cluster, then the article).
-    package static let copiesSQL = "SELECT path FROM articles WHERE cluster_id = ? AND id <> ? ORDER BY path"
+    /// The most copies a hit names (``Hit/copies``); ``Hit/copyCount`` counts them all. A folder of
+    /// one template can make a cluster of thousands, and every hit would carry their paths.
+    public static let namedCopies = 50
 
-    /// The first paths of the articles of `cluster` other than `article`, in byte order, with
-    /// a statement of ``copiesSQL``.
-    package static func copies(_ statement: Statement, cluster: Int64, article: Int64) throws -> [String] {
+    /// The first paths of the other articles of a copy cluster (bind the cluster, then the article),
+    /// one more than ``namedCopies`` to tell whether there are more, and their count.
+    package static let copiesSQL =
+        "SELECT path, (SELECT count(*) - 1 FROM articles WHERE cluster_id = ?1) FROM articles WHERE cluster_id = ?1 AND id <> ?2 ORDER BY path LIMIT \(namedCopies)"
+
+    /// The first ``namedCopies`` paths of the articles of `cluster` other than `article`, in byte
+    /// order, and how many there are, with a statement of ``copiesSQL``.
+    package static func copies(_ statement: Statement, cluster: Int64, article: Int64) throws -> (paths: [String], count: Int) {
         try statement.bind([cluster, article])
         defer { statement.reset() }
         var out: [String] = []
-        while try statement.step() { out.append(statement.string(0)) }
-        return out.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var count = 0
+        while try statement.step() {
+            out.append(statement.string(0))
+            count = statement.int(1)
+        }
+        return (out, max(count, out.count))
     }
 }

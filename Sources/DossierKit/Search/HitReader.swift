@@ -18,6 +18,7 @@ struct HitReader {
         var text: String
         var topics: [String]
         var copies: [String]
+        var copyCount: Int
         var copyCluster: Int64?
 
         /// The hit this record makes at `rank` with `score` and `snippet`.
@@ -26,6 +27,7 @@ struct HitReader {
                 rank: rank, score: score, path: path, paths: paths, title: title, metadata: metadata, passage: passage, start: start,
                 end: end, text: text, snippet: snippet, topics: topics)
             hit.copies = copies
+            hit.copyCount = copyCount
             hit.copyCluster = copyCluster
             return hit
         }
@@ -61,7 +63,7 @@ struct HitReader {
         var topics: [String] = []
         while try topicsOf.step() { topics.append(topicsOf.string(0)) }
         let cluster = details.isNull(14) ? nil : details.int64(14)
-        let copies = try cluster.map { try Searcher.copies(copiesOf, cluster: $0, article: articleID) } ?? []
+        let copies = try cluster.map { try Searcher.copies(copiesOf, cluster: $0, article: articleID) } ?? (paths: [], count: 0)
         let path = details.string(5)
         let metadata = ArticleMetadata(
             author: details.optionalString(7), date: details.optionalString(8), dateSource: details.optionalString(9),
@@ -70,7 +72,7 @@ struct HitReader {
         return Record(
             articleID: articleID, path: path, paths: paths.isEmpty ? [path] : paths, title: details.string(6), metadata: metadata,
             passage: details.int(0), start: details.int(1), end: details.int(2), text: details.string(3), topics: topics,
-            copies: copies, copyCluster: cluster)
+            copies: copies.paths, copyCount: copies.count, copyCluster: cluster)
     }
 
 }
