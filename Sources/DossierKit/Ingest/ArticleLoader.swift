@@ -70,7 +70,7 @@ public struct ArticleLoader: Sendable {
         readers = [
             "txt": text, "text": text, "md": markdown, "markdown": markdown,
             "html": html, "htm": html, "xhtml": html, "shtml": html,
-            "eml": email, "mbox": email, "mbx": email,
+            "eml": email, "mbox": email, "mbx": email, "emlx": EmlxReader(splitter: splitter),
             "json": json, "jsonl": json, "ndjson": json, "rtf": rtf,
         ]
         sniffedReaders = [.html: html, .email: email, .mbox: email, .json: json, .rtf: rtf]
@@ -79,7 +79,7 @@ public struct ArticleLoader: Sendable {
     /// True when the file is worth opening: some reader handles its extension, or its content will be sniffed.
     public func canRead(_ file: SourceFile) -> Bool {
         let ext = file.pathExtension
-        return readers[ext] != nil || Self.isSniffed(ext) || DocumentPackageReader.extensions[ext] != nil
+        return readers[ext] != nil || Self.isSniffed(ext) || Self.isMaildirMessage(file) || DocumentPackageReader.extensions[ext] != nil
             || LegacyOfficeFile.extensions[ext] != nil
     }
 
@@ -89,6 +89,17 @@ public struct ArticleLoader: Sendable {
         if sniffedExtensions.contains(pathExtension) { return true }
         if pathExtension.allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
         return pathExtension.count > 10 || !pathExtension.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+    }
+
+    /// True for a message of a Maildir folder: a file in `cur/`, `new/` or `tmp/` whose name starts
+    /// with its delivery time (`1733220000.M1P2.host:2,S`), so its "extension" is a host name or
+    /// flags. (A message still in `tmp/` is read as it is; the next run sees it complete.)
+    public static func isMaildirMessage(_ file: SourceFile) -> Bool {
+        let parts = file.relativePath.split(separator: "/")
+        guard parts.count >= 2, ["cur", "new", "tmp"].contains(parts[parts.count - 2]) else { return false }
+        let name = parts[parts.count - 1]
+        guard let dot = name.firstIndex(of: "."), dot != name.startIndex else { return false }
+        return name[..<dot].allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// The outcome of loading one file.
@@ -109,7 +120,7 @@ public struct ArticleLoader: Sendable {
     /// - throws: ``SkipReason`` when the file cannot be indexed.
     public func load(_ file: SourceFile) throws -> Loaded {
         var declared = readers[file.pathExtension]
-        let sniffed = Self.isSniffed(file.pathExtension)
+        let sniffed = Self.isSniffed(file.pathExtension) || Self.isMaildirMessage(file)
         let package = DocumentPackageReader.extensions[file.pathExtension]
         let legacy = LegacyOfficeFile.extensions[file.pathExtension] != nil
         guard declared != nil || sniffed || package != nil || legacy else { throw SkipReason.unsupportedFormat(file.pathExtension) }

@@ -114,3 +114,32 @@ struct EmailReaderTests {
         #expect(outcome.loaded[folder.path + "/wide.eml"]?.articles.first?.title == "In UTF-16")
     }
 }
+
+/// Mail folders and Apple Mail's files: each message an article.
+struct MailFolderTests {
+    @Test func maildirMessagesAreReadWhateverTheirNames() throws {
+        for (name, subject) in [
+            ("email/Maildir/cur/1733220000.M1P2.relay:2,S", "Convoy seen near the depot"),
+            ("email/Maildir/new/1733223600.M2P2.relay", "Re: Convoy seen near the depot"),
+        ] {
+            let file = IngestFixtures.file(name)
+            #expect(ArticleLoader().canRead(file), "\(name)")
+            let article = try IngestFixtures.article(name)
+            #expect(article.title == subject)
+            #expect(article.metadata.format == "email")
+        }
+        // Only a name that starts with a delivery time, in cur/, new/ or tmp/.
+        let other = SourceFile(
+            path: "x/cur/notes.relay", relativePath: "x/cur/notes.relay", fileSystemPath: [], size: 1, modificationTime: 0)
+        #expect(!ArticleLoader.isMaildirMessage(other))
+    }
+
+    @Test func anEmlxFileIsItsMessageWithoutMailsPropertyList() throws {
+        let article = try IngestFixtures.article("email/ferry.emlx")
+        #expect(article.title == "Ferry timetable after the bridge strike")
+        #expect(article.metadata.author == "Field Desk <desk@example.org>")
+        #expect(article.metadata.date == "2024-12-04T08:30:00Z")
+        #expect(article.text.contains("every two hours"))
+        #expect(!article.text.contains("plist") && !article.text.contains("8590195713"))
+    }
+}
