@@ -19,8 +19,9 @@ struct Dossier: ParsableCommand {
         abstract: "Index folders of articles and search their passages, ranked.",
         discussion: """
             Exit status: 0 when something was found (or done), 1 when a search, export or listing found nothing, 2 on error.
-            The index is ./dossier.db unless --db or $DOSSIER_DB names another.
-            Shell completion: dossier --generate-completion-script bash|zsh|fish. Manual: docs/man/dossier.1.
+            The index is ./dossier.db unless --db or $DOSSIER_DB names another. Shell
+            completion: dossier --generate-completion-script bash|zsh|fish. Manual:
+            docs/man/dossier.1.
             """,
         version: DossierVersion.string,
         subcommands: [

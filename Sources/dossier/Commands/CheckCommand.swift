@@ -8,7 +8,8 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check the index: SQLite's integrity checks and Dossier's own.",
         discussion: """
-            Prints `ok` and exits 0 when the index is sound; lists each problem on stderr and exits 2 otherwise.
+            Prints `ok` and exits 0 when the index is sound; lists each problem on
+            stderr and exits 2 otherwise.
             Example: dossier check --db corpus.db
             """
     )

@@ -17,11 +17,12 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export every hit of many queries as CSV, TSV, JSON Lines, JSON or OpenSearch bulk.",
         discussion: """
-            Queries come from --queries FILE (one query a line, or id<TAB>query, or a YAML list with
-            id, query, topic, category, since, until, source), or from QUERY arguments (ids 1, 2, ...).
-            Rows: every matching passage of every query, queries in order, hits in rank order.
-            --output writes a temporary file and renames it when complete, and a manifest next to it.
-            CSV and TSV cells starting with = + - @ tab or CR get a leading ' (see --raw-cells).
+            Queries come from --queries FILE (one query a line, or id<TAB>query, or a
+            YAML list with id, query, topic, category, since, until, source), or from
+            QUERY arguments (ids 1, 2, ...). Rows: every matching passage of every
+            query, queries in order, hits in rank order. --output writes a temporary
+            file and renames it when complete, and a manifest next to it. CSV and TSV
+            cells starting with = + - @ tab or CR get a leading ' (see --raw-cells).
             Example: dossier export -q watch.txt --new -o today.csv
             Example: dossier export Kyiv Izium -f jsonl
             Exit status: 0 with rows, 1 with none, 2 on error.

@@ -9,12 +9,16 @@ struct IndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Index folders of articles (or bring the index up to date).",
         discussion: """
-            Walks each folder recursively in sorted order, skipping hidden files and folders, and reads
-            text (.txt), Markdown (.md), HTML (.html, .htm), e-mail (.eml, .mbox), JSON (.json, .jsonl,
-            .ndjson), Word (.docx), OpenDocument (.odt, .odp, .ods), EPUB (.epub), RTF (.rtf), PowerPoint
-            (.pptx) and Excel (.xlsx) files; files without an extension are read when their content is one
-            of these. Other files are skipped and counted (legacy .doc, .xls and .ppt with how to convert them). Files unchanged since the last run (same size and modification time)
-            are not read again; files gone from the folder are removed from the index.
+            Walks each folder recursively in sorted order, skipping hidden files and
+            folders, and reads text (.txt), Markdown (.md), HTML (.html, .htm), e-mail
+            (.eml, .emlx, .mbox, Maildir folders), JSON (.json, .jsonl, .ndjson), Word
+            (.docx), OpenDocument (.odt, .odp, .ods), EPUB (.epub), RTF (.rtf),
+            PowerPoint (.pptx) and Excel (.xlsx) files; files without an extension are
+            read when their content is one of these. Other files are skipped and counted
+            (legacy .doc, .xls and .ppt with how to convert them). Files unchanged since
+            the last run (same size and modification time) are not read again; files
+            gone from the folder are removed from the index. Wire copies (the same story
+            under another headline, byline or footer) are found and grouped for search.
             Example: dossier index ~/news
             Example: dossier index Corpus --db corpus.db --verbose
             Exit status: 0, or 2 when a file that should be readable could not be read.

@@ -8,7 +8,8 @@ struct OptimizeCommand: ParsableCommand {
         commandName: "optimize",
         abstract: "Merge the full-text index into one segment and vacuum the file (faster queries).",
         discussion: """
-            Takes the index lock, so it waits for no one: it exits 2 while an `index` run is writing.
+            Takes the index lock, so it waits for no one: it exits 2 while an `index`
+            run is writing.
             Example: dossier optimize (after a large first index run)
             """
     )

@@ -10,16 +10,17 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search the index and print ranked passages.",
         discussion: """
-            QUERY uses FTS5 syntax: words, "exact phrases", AND, OR, NOT, NEAR(a b, 10), prefix*,
-            and parentheses. Punctuation inside words is fine: U.S., al-Qaeda, B-52, don't.
-            Words that name a topic of the lexicon also match its other names: Kyiv finds "Kiev",
-            "cluster munitions" finds "DPICMs". A query typed as plain words is read as concepts:
-            lower-case and/or separate concepts (either matches), words like "the" and "of" are not
-            required, a word beside a topic's name ranks higher but is not required (Gaza Strip),
-            and other words must all match, first as a phrase; passages covering more concepts rank
-            first, and headings rank below the paragraphs they head. --exact searches the FTS5 query
-            as typed. --topic and --category keep passages tagged with a topic, alone or with a
-            query. See docs/topics.md.
+            QUERY uses FTS5 syntax: words, "exact phrases", AND, OR, NOT, NEAR(a b, 10),
+            prefix*, and parentheses. Punctuation inside words is fine: U.S., al-Qaeda,
+            B-52, don't. Words that name a topic of the lexicon also match its other
+            names: Kyiv finds "Kiev", "cluster munitions" finds "DPICMs". A query typed
+            as plain words is read as concepts: lower-case and/or separate concepts
+            (either matches), words like "the" and "of" are not required, a word beside
+            a topic's name ranks higher but is not required (Gaza Strip), and other
+            words must all match, first as a phrase; passages covering more concepts
+            rank first, and headings rank below the paragraphs they head. --exact
+            searches the FTS5 query as typed. --topic and --category keep passages
+            tagged with a topic, alone or with a query. See docs/topics.md.
             Example: dossier search "cluster munitions" --since 2023
             Example: dossier search Kyiv --new -f jsonl
             Exit status: 0 with hits, 1 with none, 2 on error.

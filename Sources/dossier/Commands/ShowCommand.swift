@@ -8,8 +8,9 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Show an indexed article, or a passage with its neighbours.",
         discussion: """
-            LOCATION is what search prints: PATH:PASSAGE shows that passage (with --context N
-            neighbours on each side), PATH alone the whole article with its metadata.
+            LOCATION is what search prints: PATH:PASSAGE shows that passage (with
+            --context N neighbours on each side), PATH alone the whole article with its
+            metadata.
             Example: dossier show Corpus/news/x.txt:5 --context 1
             Exit status: 0 when shown, 2 for a location the index does not have.
             """

@@ -12,10 +12,11 @@ struct TopicsCommand: ParsableCommand {
         commandName: "topics",
         abstract: "List topics with passage and article counts, or check a lexicon file.",
         discussion: """
-            Passages are tagged at index time with the topics they name (see docs/topics.md).
-            --with TOPIC lists the topics named in the same passages, most frequent first.
-            --by month counts articles and passages per month (articles dated by their content).
-            --lexicon FILE --check validates a lexicon file and prints its problems with line numbers.
+            Passages are tagged at index time with the topics they name (see
+            docs/topics.md). --with TOPIC lists the topics named in the same passages,
+            most frequent first. --by month counts articles and passages per month
+            (articles dated by their content). --lexicon FILE --check validates a
+            lexicon file and prints its problems with line numbers.
             Example: dossier topics --category weapon
             Example: dossier topics --by month --topic kyiv
             Exit status: 0, 1 when nothing is listed, 2 on error (or an invalid lexicon).
