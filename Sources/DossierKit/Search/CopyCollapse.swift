@@ -8,6 +8,9 @@ package struct CopyCollapse {
     private let clusterOf: Statement
     /// The article shown for each cluster met so far.
     private var shown: [Int64: Int64] = [:]
+    /// Each passage looked up so far, with its article and cluster: a wider page ranks the same
+    /// passages again, and they are not looked up twice.
+    private var known: [Int64: (article: Int64, cluster: Int64?)] = [:]
 
     /// A collapse for `request` on `searcher`, or nil when nothing can fold: the request asks for
     /// every copy, or the index has no copy clusters.
@@ -20,10 +23,13 @@ package struct CopyCollapse {
     /// True when the passage with row id `rowid` is shown: its article is in no cluster, or is the
     /// first article met of its cluster.
     package mutating func keeps(_ rowid: Int64) throws -> Bool {
+        if let (article, cluster) = known[rowid] { return cluster.map { keeps(article: article, cluster: $0) } ?? true }
         try clusterOf.bind([rowid])
         defer { clusterOf.reset() }
-        guard try clusterOf.step(), !clusterOf.isNull(1) else { return true }
-        return keeps(article: clusterOf.int64(0), cluster: clusterOf.int64(1))
+        guard try clusterOf.step() else { return true }
+        let (article, cluster) = (clusterOf.int64(0), clusterOf.isNull(1) ? nil : clusterOf.int64(1))
+        known[rowid] = (article, cluster)
+        return cluster.map { keeps(article: article, cluster: $0) } ?? true
     }
 
     /// True when `article` of `cluster` is shown (see ``keeps(_:)``).

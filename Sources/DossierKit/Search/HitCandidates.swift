@@ -40,7 +40,9 @@ struct HitCandidates {
                         (ranked, compiled) = (Array(kept.dropFirst(request.offset).prefix(limit)), nil)
                         return
                     }
-                    window *= 4
+                    // Wide enough at the rate hits were kept so far (with a margin), at least four times.
+                    let rate = Double(max(kept.count, 1)) / Double(page.count)
+                    window = max(window * 4, Int(Double(wanted) / rate * 1.5) + 10)
                 }
             } else if let page = try fast(limit: limit, offset: request.offset) {
                 (ranked, compiled) = (page, nil)
