@@ -77,6 +77,7 @@ public final class DelimitedHitWriter: RowWriter {
         append(hit.text, text: true)
         append(m.dateSource ?? "", text: false)
         append(hit.copies.count == 1 ? hit.copies[0] : hit.copies.joined(separator: ";"), text: true)
+        if let page = hit.page { appendNumber(page) } else { append("", text: false) }
         DelimitedCells.endLine(style, &line)
         try sink.write(bytes: line)
     }

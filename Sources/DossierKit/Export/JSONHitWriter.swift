@@ -95,6 +95,7 @@ public final class JSONHitWriter: RowWriter {
         out.add("text", hit.text)
         out.add("date_source", hit.metadata.dateSource)
         out.add("copies", strings: hit.copies)
+        out.add("page", number: hit.page)
         if !hit.context.isEmpty {  // only with `search --context`
             out.key("context")
             out.raw("[")

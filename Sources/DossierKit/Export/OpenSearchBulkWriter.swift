@@ -89,6 +89,7 @@ public final class OpenSearchBulkWriter: ExportRowWriter {
             #"      "text": {"type": "text", "analyzer": "english"},"#,
             #"      "date_source": {"type": "keyword"},"#,
             #"      "copies": {"type": "keyword"},"#,
+            #"      "page": {"type": "integer"},"#,
             #"      "article": {"type": "keyword"}"#,
             #"    }"#,
             #"  }"#,

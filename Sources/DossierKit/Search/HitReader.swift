@@ -19,6 +19,7 @@ struct HitReader {
         var topics: [String]
         var copies: [String]
         var copyCluster: Int64?
+        var page: Int?
 
         /// The hit this record makes at `rank` with `score` and `snippet`.
         func hit(rank: Int, score: Double, snippet: String) -> Hit {
@@ -27,6 +28,7 @@ struct HitReader {
                 end: end, text: text, snippet: snippet, topics: topics)
             hit.copies = copies
             hit.copyCluster = copyCluster
+            hit.page = page
             return hit
         }
     }
@@ -40,7 +42,7 @@ struct HitReader {
         details = try searcher.cached(
             """
             SELECT p.ordinal, p.start, p."end", p.text, a.id, a.path, a.title, a.author, a.date, a.date_source,
-                a.url, a.source, a.format, a.language, a.cluster_id
+                a.url, a.source, a.format, a.language, a.cluster_id, p.page
             FROM passages AS p JOIN articles AS a ON a.id = p.article_id WHERE p.id = ?
             """)
         pathsOf = try searcher.cached("SELECT path FROM article_paths WHERE article_id = ? ORDER BY path")
@@ -70,7 +72,7 @@ struct HitReader {
         return Record(
             articleID: articleID, path: path, paths: paths.isEmpty ? [path] : paths, title: details.string(6), metadata: metadata,
             passage: details.int(0), start: details.int(1), end: details.int(2), text: details.string(3), topics: topics,
-            copies: copies, copyCluster: cluster)
+            copies: copies, copyCluster: cluster, page: details.isNull(15) ? nil : details.int(15))
     }
 
 }
