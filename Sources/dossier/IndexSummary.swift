@@ -27,7 +27,7 @@ enum IndexSummary {
         if r.pagesWithoutText > 0 {
             lines.append(
                 "\(count(r.pagesWithoutText, "page")) in \(count(r.filesWithScans, "PDF")) had no text layer (scans): "
-                    + "not indexed; reading them needs OCR (--ocr), not available yet")
+                    + "not indexed; reading them needs OCR, not available yet")
         }
         return lines.map(TerminalText.sanitized)
     }

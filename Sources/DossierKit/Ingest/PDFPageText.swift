@@ -29,13 +29,12 @@ enum PDFPageText {
         for (i, line) in lines.enumerated() {
             if current.isEmpty {
                 current = line
-            } else if let joined = dehyphenate(current, line) {
-                current = joined
-            } else {
-                current += " " + line
+            } else if !joinHyphenated(&current, line) {
+                current += " "
+                current += line
             }
             let isLast = i == lines.count - 1
-            let heading = line.unicodeScalars.count < original[i].unicodeScalars.count  // a letter-spaced line closed up
+            let heading = line.utf8.count < original[i].utf8.count  // a letter-spaced line closed up
             if isLast || heading || endsParagraph(line, typical: typical) {
                 paragraphs.append(current)
                 current = ""
@@ -59,21 +58,27 @@ enum PDFPageText {
         return Double(line.unicodeScalars.count) < Double(typical) * shortLine
     }
 
-    /// `text` joined with `next` when `text` ends in a word hyphenated at the line end; nil otherwise.
-    static func dehyphenate(_ text: String, _ next: String) -> String? {
-        guard let firstNext = next.unicodeScalars.first, firstNext.properties.isLowercase else { return nil }
-        let scalars = text.unicodeScalars
-        guard let hyphen = scalars.last, hyphen == "-" || hyphen == "\u{AD}" || hyphen == "\u{2010}" else { return nil }
-        let beforeHyphen = scalars.index(before: scalars.endIndex)
-        guard beforeHyphen > scalars.startIndex, scalars[scalars.index(before: beforeHyphen)].properties.isAlphabetic else {
-            return nil
-        }
-        return String(String.UnicodeScalarView(scalars[..<beforeHyphen])) + next
+    /// Appends `next` to `text` without the hyphen when `text` ends in a word hyphenated at the line
+    /// end and `next` starts in lower case; false (and `text` unchanged) otherwise. Works from the
+    /// end of `text`, in place: a paragraph is not copied for each of its hyphens.
+    static func joinHyphenated(_ text: inout String, _ next: String) -> Bool {
+        guard let firstNext = next.unicodeScalars.first, firstNext.properties.isLowercase else { return false }
+        guard let hyphen = text.last, hyphen == "-" || hyphen == "\u{AD}" || hyphen == "\u{2010}" else { return false }
+        // Index arithmetic from the end: `dropLast()` would count the whole paragraph.
+        let hyphenIndex = text.index(before: text.endIndex)
+        guard hyphenIndex > text.startIndex, text[text.index(before: hyphenIndex)].isLetter else { return false }
+        text.removeSubrange(hyphenIndex...)
+        text += next
+        return true
     }
 
     /// `R E P O R T` as `REPORT`: a line of at least four single letters separated by single spaces
     /// (words of such a heading are separated by two or more spaces, kept as one).
     static func closeUpLetterSpacing(_ line: String) -> String {
+        // Most lines fail at once: the second character of a spaced-out line is a space.
+        var utf8 = line.utf8.makeIterator()
+        guard let first = utf8.next(), first != 0x20 else { return line }
+        if first < 0x80, utf8.next() != 0x20 { return line }
         let words = line.split(separator: " ", omittingEmptySubsequences: false)
         guard words.count >= 4 else { return line }
         var result = ""

@@ -209,33 +209,40 @@ public struct PDFReader: Sendable {
         let scalars = text.unicodeScalars.count
         let boxes = haveLayout && Int(count) == scalars ? rectangles : nil
 
+        // Over the UTF-8 bytes (a line is a byte range), counting scalars to find each one's box.
         var lines: [String] = []
         var extents: [(top: Double, bottom: Double)] = []
-        var line = String.UnicodeScalarView()
         var top = Double.infinity
         var bottom = -Double.infinity
-        func close() {
-            let trimmed = String(line).trimmingSpaces()
-            if !trimmed.isEmpty {
-                lines.append(String(trimmed))
-                extents.append((top, bottom))
+        var utf8 = text
+        utf8.withUTF8 { bytes in
+            var lineStart = 0
+            var scalar = -1
+            func close(_ end: Int) {
+                var from = lineStart
+                var to = end
+                while from < to, bytes[from] == 0x20 || bytes[from] == 0x09 || bytes[from] == 0x0D { from += 1 }
+                while to > from, bytes[to - 1] == 0x20 || bytes[to - 1] == 0x09 || bytes[to - 1] == 0x0D { to -= 1 }
+                if from < to {
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self))
+                    extents.append((top, bottom))
+                }
+                top = .infinity
+                bottom = -.infinity
             }
-            line = String.UnicodeScalarView()
-            top = .infinity
-            bottom = -.infinity
+            for i in 0..<bytes.count {
+                let byte = bytes[i]
+                if byte & 0xC0 != 0x80 { scalar += 1 }
+                if byte == 0x0A {
+                    close(i)
+                    lineStart = i + 1
+                } else if byte != 0x20, byte & 0xC0 != 0x80, let box = boxes?[scalar] {
+                    top = min(top, box.y1)
+                    bottom = max(bottom, box.y2)
+                }
+            }
+            close(bytes.count)
         }
-        for (i, scalar) in text.unicodeScalars.enumerated() {
-            if scalar == "\n" {
-                close()
-                continue
-            }
-            line.append(scalar)
-            if let box = boxes?[i], scalar != " " {
-                top = min(top, box.y1)
-                bottom = max(bottom, box.y2)
-            }
-        }
-        close()
         return PageLines(lines: lines, extents: boxes == nil ? nil : extents)
     }
 

@@ -63,7 +63,7 @@ public enum SkipReason: Sendable, Hashable {
         case .legacyFormat(let how): return how
         case .overUnpackingCaps(let why): return "over the unpacking caps: \(why)"
         case .noText(let pages):
-            return "no text layer (\(pages) scanned \(pages == 1 ? "page" : "pages"); OCR (--ocr) is not available yet)"
+            return "no text layer (\(pages) scanned \(pages == 1 ? "page" : "pages"); it needs OCR, not available yet)"
         default: return label
         }
     }
