@@ -35,6 +35,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // PDF text and metadata: poppler's GLib API from the system (Debian: libpoppler-glib-dev),
+        // chosen over MuPDF by measurement (docs/formats.md#pdf).
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
         // Language detection: CLD2 from the system (Debian: libcld2-dev, which has no pkg-config
         // file), behind a C function, since its API is C++.
         .target(name: "CLanguageDetect", linkerSettings: [.linkedLibrary("cld2")]),
@@ -50,7 +57,7 @@ let package = Package(
         .target(
             name: "DossierIngest",
             dependencies: [
-                "DossierModel", "DossierSupport", "CLibXML2", "CLanguageDetect",
+                "DossierModel", "DossierSupport", "CLibXML2", "CLanguageDetect", "CPoppler",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Sources/DossierKit/Ingest"

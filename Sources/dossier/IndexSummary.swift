@@ -24,6 +24,11 @@ enum IndexSummary {
                 "cut \(count(r.truncated.count, "file")) at \(ArticleLoader.maxFileBytes / 1_048_576) MiB: "
                     + r.truncated.joined(separator: ", "))
         }
+        if r.pagesWithoutText > 0 {
+            lines.append(
+                "\(count(r.pagesWithoutText, "page")) in \(count(r.filesWithScans, "PDF")) had no text layer (scans): "
+                    + "not indexed; reading them needs OCR, not available yet")
+        }
         return lines.map(TerminalText.sanitized)
     }
 

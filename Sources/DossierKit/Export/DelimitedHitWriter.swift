@@ -78,6 +78,7 @@ public final class DelimitedHitWriter: RowWriter {
         append(m.dateSource ?? "", text: false)
         append(hit.copies.count == 1 ? hit.copies[0] : hit.copies.joined(separator: ";"), text: true)
         appendNumber(hit.copyCount)
+        if let page = hit.page { appendNumber(page) } else { append("", text: false) }
         DelimitedCells.endLine(style, &line)
         try sink.write(bytes: line)
     }

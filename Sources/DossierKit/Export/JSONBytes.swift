@@ -63,6 +63,12 @@ struct JSONBytes {
         Self.appendDecimal(value, to: &bytes)
     }
 
+    /// A number, or null.
+    mutating func add(_ name: StaticString, number value: Int?) {
+        key(name)
+        if let value { Self.appendDecimal(value, to: &bytes) } else { raw("null") }
+    }
+
     mutating func add(_ name: StaticString, strings values: [String]) {
         key(name)
         bytes.append(UInt8(ascii: "["))

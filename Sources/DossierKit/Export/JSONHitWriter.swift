@@ -96,6 +96,7 @@ public final class JSONHitWriter: RowWriter {
         out.add("date_source", hit.metadata.dateSource)
         out.add("copies", strings: hit.copies)
         out.add("copy_count", number: hit.copyCount)
+        out.add("page", number: hit.page)
         if !hit.context.isEmpty {  // only with `search --context`
             out.key("context")
             out.raw("[")

@@ -90,6 +90,7 @@ public final class OpenSearchBulkWriter: ExportRowWriter {
             #"      "date_source": {"type": "keyword"},"#,
             #"      "copies": {"type": "keyword"},"#,
             #"      "copy_count": {"type": "integer"},"#,
+            #"      "page": {"type": "integer"},"#,
             #"      "article": {"type": "keyword"}"#,
             #"    }"#,
             #"  }"#,

@@ -74,7 +74,7 @@ final class RankedExportReader {
         """
         f.rowid, \(score) AS score,
             (SELECT group_concat(topic_id, char(31)) FROM passage_topics WHERE passage_id = f.rowid),
-            p.ordinal, p.start, p."end", p.text, a.id\(instances ? ", \(FTS5Instances.functionName)(passage_fts)" : "")
+            p.ordinal, p.start, p."end", p.text, a.id\(instances ? ", \(FTS5Instances.functionName)(passage_fts)" : ""), p.page
         """
     }
 
@@ -118,6 +118,8 @@ final class RankedExportReader {
             hit.copies = article.copies
             hit.copyCount = article.copyCount
             hit.copyCluster = article.cluster
+            let pageColumn: Int32 = withInstances ? 9 : 8
+            if !rows.isNull(pageColumn) { hit.page = rows.int(pageColumn) }
             let item = ExportItem(exported: ExportedHit(hit: hit, passageID: passageID, articleHash: article.hash), instances: instances)
             if !emit(item) { break }
         }

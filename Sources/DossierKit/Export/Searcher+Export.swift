@@ -136,7 +136,7 @@ extension Searcher {
             SELECT f.rowid, \(textScoreSQL) AS score,
                 snippet(passage_fts, 0, char(57344), char(57345), '…', 24),
                 p.ordinal, p.start, p."end", p.text, a.id, a.path, a.title, a.author, a.date, a.date_source,
-                a.url, a.source, a.format, a.language, a.hash, a.cluster_id
+                a.url, a.source, a.format, a.language, a.hash, a.cluster_id, p.page
             \(Self.rankedTextMatches(filter: filter.sql))\(sliced ? " LIMIT :limit OFFSET :offset" : "")
             """)
         try bindRanked(rows, request: request, node: node, filter: filter, sliced: sliced)
@@ -156,6 +156,7 @@ extension Searcher {
                 rank: request.offset + emitted + 1, score: rows.double(1), path: path, paths: paths.isEmpty ? [path] : paths,
                 title: rows.string(9), metadata: metadata, passage: rows.int(3), start: rows.int(4), end: rows.int(5),
                 text: rows.string(6), snippet: Self.mergeAdjacentMatches(rows.string(2)), topics: topics)
+            if !rows.isNull(19) { hit.page = rows.int(19) }
             if !rows.isNull(18) {
                 hit.copyCluster = rows.int64(18)
                 (hit.copies, hit.copyCount) = try Self.copies(copiesOf, cluster: rows.int64(18), article: rows.int64(7))

@@ -8,7 +8,8 @@ import DossierSupport
 ///   (`copies`), date, author, source, url,
 ///   language, format, passage count) then each passage as `[N] text`, a blank line between; for a
 ///   passage, the line `PATH:N  title` then the passage and its neighbours, the asked one marked
-///   `>`. Content is passed through ``TerminalText/sanitized(_:)``.
+///   `>`. A passage on a page is numbered `pPAGE:N` (`[p14:3]`, `report.pdf:p14:3`), as `search`
+///   prints it. Content is passed through ``TerminalText/sanitized(_:)``.
 /// - `jsonl`: one object per passage with a search hit's fields but `rank`, `score` and (unless
 ///   `--highlight` marked matches) `snippet` (documented in docs/formats.md); `json`: the same
 ///   objects in one array. With `--highlight`, text shows the matches in `[` `]`.
@@ -46,9 +47,11 @@ public final class ShownArticleWriter {
         var out = written == 0 ? "" : "\n"
         let clean = TerminalText.sanitized
         if let focus = shown.focus {
-            out += "\(clean(first.path)):\(focus)  \(clean(first.title))\n"
+            let page = shown.passages.first(where: { $0.passage == focus })?.page
+            out += "\(clean(first.path)):\(TextHitWriter.place(page: page, passage: focus))  \(clean(first.title))\n"
             for passage in shown.passages {
-                out += "\n\(passage.passage == focus ? ">" : " ") [\(passage.passage)] \(Self.text(of: passage))\n"
+                let place = TextHitWriter.place(page: passage.page, passage: passage.passage)
+                out += "\n\(passage.passage == focus ? ">" : " ") [\(place)] \(Self.text(of: passage))\n"
             }
         } else {
             let m = first.metadata
@@ -67,7 +70,9 @@ public final class ShownArticleWriter {
             for (label, value) in header {
                 out += label + String(repeating: " ", count: 10 - label.count) + clean(value) + "\n"
             }
-            for passage in shown.passages { out += "\n[\(passage.passage)] \(Self.text(of: passage))\n" }
+            for passage in shown.passages {
+                out += "\n[\(TextHitWriter.place(page: passage.page, passage: passage.passage))] \(Self.text(of: passage))\n"
+            }
         }
         written += 1
         try sink.write(out)

@@ -1,7 +1,8 @@
 import DossierModel
 import DossierSupport
 
-/// Human-readable hits: a header line `path:passage  score  title`, then the snippet indented,
+/// Human-readable hits: a header line `path:passage  score  title` (`path:pPAGE:passage` for an
+/// article with pages, a PDF: `report.pdf:p14:3`), then the snippet indented,
 /// then a blank line; a hit whose article has wire copies ends its header with `(+N copies)`.
 /// Matches are bold red on a colour terminal, `[`…`]` otherwise.
 ///
@@ -29,7 +30,8 @@ public final class TextHitWriter: RowWriter {
         let path = TerminalText.sanitized(hit.path)
         let copies = hit.copyCount == 0 ? "" : "  (+\(Figures.grouped(hit.copyCount)) \(hit.copyCount == 1 ? "copy" : "copies"))"
         let title = TerminalText.sanitized(hit.title) + copies
-        let location = colour ? Terminal.magenta(path) + ":" + Terminal.green(String(hit.passage)) : path + ":" + String(hit.passage)
+        let place = Self.place(page: hit.page, passage: hit.passage)
+        let location = colour ? Terminal.magenta(path) + ":" + Terminal.green(place) : path + ":" + place
         let snippet =
             colour
             ? hit.snippet(open: Terminal.boldRedOn, close: Terminal.reset)
@@ -54,6 +56,12 @@ public final class TextHitWriter: RowWriter {
 
     public func finish() throws {
         try sink.flush()
+    }
+
+    /// Where a passage is within its article, after the path's colon: `3`, or `p14:3` on page 14.
+    public static func place(page: Int?, passage: Int) -> String {
+        guard let page else { return String(passage) }
+        return "p\(page):\(passage)"
     }
 
     /// A neighbour's text on one line, safe for a terminal.

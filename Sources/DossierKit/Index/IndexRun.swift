@@ -127,6 +127,10 @@ struct IndexRun {
                 report.wireCopies += written.wireCopies
                 report.passagesWritten += written.passagesAdded
                 if result.loaded.truncated { report.truncated.append(file.path) }
+                if result.loaded.pagesWithoutText > 0 {
+                    report.pagesWithoutText += result.loaded.pagesWithoutText
+                    report.filesWithScans += 1
+                }
                 report.warnings += result.loaded.warnings.map { "\(file.path): \($0)" }
                 report.bytesRead += result.loaded.bytes
                 if let stored {
@@ -139,6 +143,10 @@ struct IndexRun {
             case .failure(let reason):
                 if let stored { try writer.remove(fileID: stored.id) }
                 report.skipped.append((file.path, reason))
+                if case .noText(let pages) = reason, pages > 0 {
+                    report.pagesWithoutText += pages
+                    report.filesWithScans += 1
+                }
             }
         }
         filesDone += files.count

@@ -29,7 +29,9 @@ public enum IndexSchema {
     /// for writing (its tags are made again from the stored text when they changed); until then
     /// searches ask for `dossier index`. Version 5 added wire-copy clusters (`articles.sketch`,
     /// `articles.cluster_id`, `article_bands`), made for the stored articles on the next run.
-    public static let version = 5
+    /// Version 6 added the page of each passage (`passages.page`, NULL for formats without pages and
+    /// for passages stored before).
+    public static let version = 6
 
     /// The parameters of the copy clusters (``CopySketch``): when they change, the next run
     /// clusters every stored article again.
@@ -88,7 +90,8 @@ public enum IndexSchema {
             ordinal INTEGER NOT NULL,
             start INTEGER NOT NULL,
             "end" INTEGER NOT NULL,
-            text TEXT NOT NULL
+            text TEXT NOT NULL,
+            page INTEGER
         );
         CREATE INDEX IF NOT EXISTS passages_article ON passages(article_id, ordinal);
         CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts USING fts5(
@@ -175,7 +178,7 @@ public enum IndexSchema {
                 try db.run("INSERT INTO meta(key, value) VALUES('tokenizer', ?)", [tokenizer])
                 try db.execute("PRAGMA user_version = \(Self.version)")
             }
-        } else if (1...4).contains(version) {
+        } else if (1...5).contains(version) {
             try db.transaction {
                 if version < 3 {
                     // Version 1 had no topic tables, version 2 no topic weights: (re)make them, and forget
@@ -196,6 +199,9 @@ public enum IndexSchema {
                     let found = try db.scalar("SELECT count(*) FROM pragma_table_info('articles') WHERE name = ?", [name], as: Int.self)
                     if found == 0 { try db.execute("ALTER TABLE articles ADD COLUMN \(column)") }
                 }
+                // Version 5 had no pages: the passages stored so far have none (no PDF was read).
+                let page = try db.scalar("SELECT count(*) FROM pragma_table_info('passages') WHERE name = 'page'", as: Int.self)
+                if page == 0 { try db.execute("ALTER TABLE passages ADD COLUMN page INTEGER") }
                 try db.execute(runStatements)
                 try db.execute(copyStatements)
                 try db.execute("PRAGMA user_version = \(Self.version)")

@@ -72,7 +72,7 @@ public final class IndexWriter {
             insertPath = try db.prepare(
                 "INSERT OR REPLACE INTO article_paths(path, file_id, article_id) VALUES (?, ?, ?)", persistent: true)
             insertPassage = try db.prepare(
-                "INSERT INTO passages(article_id, ordinal, start, \"end\", text) VALUES (?, ?, ?, ?, ?)", persistent: true)
+                "INSERT INTO passages(article_id, ordinal, start, \"end\", text, page) VALUES (?, ?, ?, ?, ?, ?)", persistent: true)
             insertPassageFTS = try db.prepare("INSERT INTO passage_fts(rowid, text) VALUES (?, ?)", persistent: true)
             insertTitleFTS = try db.prepare("INSERT INTO title_fts(rowid, title) VALUES (?, ?)", persistent: true)
             findFile = try db.prepare("SELECT id, path, size, mtime, hash FROM files WHERE path = ?", persistent: true)
@@ -293,7 +293,7 @@ public final class IndexWriter {
         passageIDs.reserveCapacity(article.passages.count)
         let tokens = tokens?.count == article.passages.count ? tokens : nil
         for (index, passage) in article.passages.enumerated() {
-            try insertPassage.bind([articleID, passage.ordinal, passage.start, passage.end, passage.text])
+            try insertPassage.bind([articleID, passage.ordinal, passage.start, passage.end, passage.text, passage.page])
             try insertPassage.run()
             let passageID = db.lastInsertRowID
             passageIDs.append(passageID)

@@ -16,6 +16,10 @@ public struct IngestReport: Sendable, Equatable {
     public var skipped: [(path: String, reason: SkipReason)] = []
     /// Files cut at ``ArticleLoader/maxFileBytes``.
     public var truncated: [String] = []
+    /// Pages with images but no text (scans) in the PDFs read, and in those skipped for having no text at all.
+    public var pagesWithoutText = 0
+    /// The files holding such pages.
+    public var filesWithScans = 0
     /// Articles read in this run whose content was already indexed under another path.
     public var duplicates = 0
     /// Articles written in this run that are wire copies of another stored article (``CopyClusters``).

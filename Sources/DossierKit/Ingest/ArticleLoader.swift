@@ -23,7 +23,8 @@ import Darwin
 ///   found by content in a sniffed file is read the same way when it holds such a document. `.rtf` (and RTF
 ///   content in a sniffed file or a `.doc`) through ``RTFReader``. Legacy `.doc`, `.xls`, `.ppt` and other
 ///   OLE files are skipped with a reason saying how to convert them, or as encrypted (``LegacyOfficeFile``);
-/// - any other extension (`.pdf`, `.jpg`…) is skipped as an unsupported format without being opened.
+/// - `.pdf` (and a sniffed file starting `%PDF-`) through ``PDFReader``, which opens the file itself;
+/// - any other extension (`.jpg`, `.zip`…) is skipped as an unsupported format without being opened.
 ///
 /// Metadata every article gets: `source` (the reader's, else the URL's host without `www.`, else the first
 /// folder under the root), `date` (the reader's, normalised by ``DateParser``, else the file's modification
@@ -51,6 +52,9 @@ public struct ArticleLoader: Sendable {
     /// The reader of zip-based documents (office files, e-books).
     public var packages: DocumentPackageReader
 
+    /// The reader of PDF files.
+    public var pdf: PDFReader
+
     /// Extensions whose files are sniffed: text-like names that say nothing reliable about the format.
     public static let sniffedExtensions: Set<String> = [
         "", "txt", "text", "dat", "data", "dump", "out", "raw", "page", "mail", "news", "art", "msg822", "php", "asp", "aspx", "jsp",
@@ -67,6 +71,7 @@ public struct ArticleLoader: Sendable {
         let json = JSONArticleReader(splitter: splitter, fields: jsonFields)
         let rtf = RTFReader(splitter: splitter)
         packages = DocumentPackageReader(splitter: splitter)
+        pdf = PDFReader(splitter: splitter)
         readers = [
             "txt": text, "text": text, "md": markdown, "markdown": markdown,
             "html": html, "htm": html, "xhtml": html, "shtml": html,
@@ -80,7 +85,7 @@ public struct ArticleLoader: Sendable {
     public func canRead(_ file: SourceFile) -> Bool {
         let ext = file.pathExtension
         return readers[ext] != nil || Self.isSniffed(ext) || Self.isMaildirMessage(file) || DocumentPackageReader.extensions[ext] != nil
-            || LegacyOfficeFile.extensions[ext] != nil
+            || LegacyOfficeFile.extensions[ext] != nil || ext == "pdf"
     }
 
     /// True for extensions whose files are sniffed: see ``sniffedExtensions``; also all-digit extensions
@@ -114,11 +119,14 @@ public struct ArticleLoader: Sendable {
         /// Problems that did not stop the file from being indexed, one line each without the path:
         /// `line 7: malformed JSON`, `changed while being read`.
         public var warnings: [String] = []
+        /// Pages that hold images but no text (scanned pages of a PDF): unread until OCR exists.
+        public var pagesWithoutText = 0
     }
 
     /// Loads `file`.
     /// - throws: ``SkipReason`` when the file cannot be indexed.
     public func load(_ file: SourceFile) throws -> Loaded {
+        if file.pathExtension == "pdf" { return try loadPDF(file) }
         var declared = readers[file.pathExtension]
         let sniffed = Self.isSniffed(file.pathExtension) || Self.isMaildirMessage(file)
         let package = DocumentPackageReader.extensions[file.pathExtension]
@@ -150,6 +158,7 @@ public struct ArticleLoader: Sendable {
             if FormatSniffer.isOLE(bytes) { throw LegacyOfficeFile.skipReason(pathExtension: file.pathExtension, bytes: bytes) }
             if FormatSniffer.isZip(bytes), let loaded = try loadPackage(file, sniffed: true) { return loaded }
         }
+        if sniffed, FormatSniffer.isPDF(bytes) { return try loadPDF(file) }
         if Self.isBinary(bytes) { throw SkipReason.binary }
         var reader = declared
         if sniffed, let format = FormatSniffer.sniff(bytes) { reader = sniffedReaders[format] }
@@ -192,6 +201,14 @@ public struct ArticleLoader: Sendable {
         }
         let article = try packages.read(file, package: zip, kind: kind)
         return finish(file, articles: [article], bytes: Int(file.size), truncated: false, warnings: [])
+    }
+
+    /// Reads a PDF (poppler opens the file itself: it is not read into memory here).
+    func loadPDF(_ file: SourceFile) throws -> Loaded {
+        let document = try pdf.read(file)
+        var loaded = finish(file, articles: [document.article], bytes: Int(file.size), truncated: false, warnings: document.warnings)
+        loaded.pagesWithoutText = document.pagesWithoutText
+        return loaded
     }
 
     /// Fills in the metadata every article gets: source, normalised date or the file's time, script.

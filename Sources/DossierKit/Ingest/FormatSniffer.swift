@@ -31,6 +31,11 @@ public enum FormatSniffer {
         bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06])
     }
 
+    /// True when `bytes` start as a PDF file does (`%PDF-`).
+    public static func isPDF(_ bytes: some Collection<UInt8>) -> Bool {
+        bytes.starts(with: Array("%PDF-".utf8))
+    }
+
     /// True when `bytes` start as an OLE compound file does (legacy Office files, encrypted OOXML).
     public static func isOLE(_ bytes: some Collection<UInt8>) -> Bool {
         bytes.starts(with: LegacyOfficeFile.magic)

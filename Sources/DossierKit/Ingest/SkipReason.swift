@@ -30,6 +30,9 @@ public enum SkipReason: Sendable, Hashable {
     /// A zip-based document over the unpacking caps (``ZipPackage/Limits``): a zip bomb, or a document
     /// too large to unpack in bounded memory. The detail names the member and the cap.
     case overUnpackingCaps(String)
+    /// A PDF none of whose pages has a text layer: a scan (the count is of its pages with images and
+    /// no text). Reading it needs OCR, which is not available yet.
+    case noText(pages: Int)
 
     /// The label that groups skipped files in the summary.
     public var label: String {
@@ -47,6 +50,7 @@ public enum SkipReason: Sendable, Hashable {
         case .encrypted: return "encrypted (password)"
         case .legacyFormat: return "legacy format (convert first)"
         case .overUnpackingCaps: return "over the unpacking caps"
+        case .noText: return "no text layer (scans need OCR)"
         }
     }
 
@@ -58,6 +62,8 @@ public enum SkipReason: Sendable, Hashable {
         case .malformed(let why): return "malformed: \(why)"
         case .legacyFormat(let how): return how
         case .overUnpackingCaps(let why): return "over the unpacking caps: \(why)"
+        case .noText(let pages):
+            return "no text layer (\(pages) scanned \(pages == 1 ? "page" : "pages"); it needs OCR, not available yet)"
         default: return label
         }
     }

@@ -31,6 +31,8 @@ public struct Hit: Sendable, Equatable {
     public var copyCount = 0
     /// The copy cluster the article belongs to (an id that is stable only within one index), or nil.
     public var copyCluster: Int64?
+    /// The 1-based page the passage is on, for articles with pages (PDF); nil for the others.
+    public var page: Int?
 
     /// A passage next to a hit.
     public struct Neighbour: Sendable, Equatable {

@@ -4,7 +4,7 @@ import DossierSupport
 public enum HitColumns {
     public static let names = [
         "rank", "score", "path", "title", "date", "author", "source", "url", "format", "language",
-        "passage", "start", "end", "topics", "snippet", "text", "date_source", "copies", "copy_count",
+        "passage", "start", "end", "topics", "snippet", "text", "date_source", "copies", "copy_count", "page",
     ]
 
     /// The snippet's match markers outside the terminal.

@@ -8,11 +8,15 @@ public struct Passage: Sendable, Equatable {
     public var end: Int
     /// The passage's text: exactly the article text between `start` and `end`.
     public var text: String
+    /// The 1-based page the passage is on, for formats with pages (PDF); nil for the others.
+    /// A passage never spans two pages.
+    public var page: Int?
 
-    public init(ordinal: Int, start: Int, end: Int, text: String) {
+    public init(ordinal: Int, start: Int, end: Int, text: String, page: Int? = nil) {
         self.ordinal = ordinal
         self.start = start
         self.end = end
         self.text = text
+        self.page = page
     }
 }

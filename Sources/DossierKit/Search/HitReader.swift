@@ -20,6 +20,7 @@ struct HitReader {
         var copies: [String]
         var copyCount: Int
         var copyCluster: Int64?
+        var page: Int?
 
         /// The hit this record makes at `rank` with `score` and `snippet`.
         func hit(rank: Int, score: Double, snippet: String) -> Hit {
@@ -29,6 +30,7 @@ struct HitReader {
             hit.copies = copies
             hit.copyCount = copyCount
             hit.copyCluster = copyCluster
+            hit.page = page
             return hit
         }
     }
@@ -42,7 +44,7 @@ struct HitReader {
         details = try searcher.cached(
             """
             SELECT p.ordinal, p.start, p."end", p.text, a.id, a.path, a.title, a.author, a.date, a.date_source,
-                a.url, a.source, a.format, a.language, a.cluster_id
+                a.url, a.source, a.format, a.language, a.cluster_id, p.page
             FROM passages AS p JOIN articles AS a ON a.id = p.article_id WHERE p.id = ?
             """)
         pathsOf = try searcher.cached("SELECT path FROM article_paths WHERE article_id = ? ORDER BY path")
@@ -72,7 +74,7 @@ struct HitReader {
         return Record(
             articleID: articleID, path: path, paths: paths.isEmpty ? [path] : paths, title: details.string(6), metadata: metadata,
             passage: details.int(0), start: details.int(1), end: details.int(2), text: details.string(3), topics: topics,
-            copies: copies.paths, copyCount: copies.count, copyCluster: cluster)
+            copies: copies.paths, copyCount: copies.count, copyCluster: cluster, page: details.isNull(15) ? nil : details.int(15))
     }
 
 }

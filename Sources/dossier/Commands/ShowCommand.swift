@@ -9,8 +9,10 @@ struct ShowCommand: ParsableCommand {
         abstract: "Show an indexed article, or a passage with its neighbours.",
         discussion: """
             LOCATION is what search prints: PATH:PASSAGE shows that passage (with
-            --context N neighbours on each side), PATH alone the whole article with its
-            metadata.
+            --context N neighbours on each side), PATH alone the whole article with
+            its metadata. In a PDF, search prints PATH:pPAGE:PASSAGE (report.pdf:p14:3,
+            passage 3 on page 14), which show takes as PATH:PASSAGE does; PATH:pPAGE
+            shows the passages of that page.
             Example: dossier show Corpus/news/x.txt:5 --context 1
             Exit status: 0 when shown, 2 for a location the index does not have.
             """

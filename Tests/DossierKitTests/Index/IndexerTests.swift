@@ -1,4 +1,5 @@
 import DossierSQLite
+import DossierTestSupport
 import Foundation
 import Testing
 
@@ -307,5 +308,34 @@ import Testing
         let runs = try IndexStats.read(path: db).runs
         #expect(runs.map(\.id) == [3, 2, 1])
         #expect(runs[1].finished == nil && runs[0].finished != nil && runs[0].new == 1)
+    }
+}
+
+/// An index made before pages were stored (schema 5) gains `passages.page` on its next run; until
+/// then searches ask for `dossier index`, and afterwards its old passages have no page.
+@Suite struct PageColumnUpgradeTests {
+    @Test func aVersion5IndexGainsPagesOnItsNextRun() throws {
+        let folder = try TempFolder()
+        let db = folder.sub("index.db")
+        try folder.write("news/a.txt", "Old news\n\nShelling near the port.\n")
+        _ = try Indexer(databasePath: db).run(roots: [folder.sub("news")])
+        do {  // what a version 5 index looked like: no passages.page
+            let c = try Connection(path: db)
+            try c.execute("ALTER TABLE passages DROP COLUMN page; PRAGMA user_version = 5;")
+        }
+        #expect(throws: IndexError.self) { try Searcher(path: db) }
+        try folder.write("news/report.pdf", PDFFixtures.report(pages: 3))
+        _ = try Indexer(databasePath: db).run(roots: [folder.sub("news")])
+        let searcher = try Searcher(path: db)
+        func pages(_ query: String) throws -> [Int?] {
+            var found: [Int?] = []
+            _ = try searcher.search(SearchRequest(query: try QueryParser().parse(query), limit: nil)) { hit in
+                found.append(hit.page)
+                return true
+            }
+            return found
+        }
+        #expect(try pages("port") == [nil])
+        #expect(Set(try pages("convoy").compactMap { $0 }) == [1, 2, 3])
     }
 }

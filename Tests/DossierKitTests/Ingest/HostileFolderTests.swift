@@ -205,11 +205,11 @@ struct HostileFolderTests {
 
     @Test func unknownExtensionsAreSkippedAndCounted() throws {
         let folder = try folder()
-        try folder.write("report.pdf", "%PDF-1.4")
+        try folder.write("photo.jpg", "JFIF")
         try folder.write("notes", "Plain notes without an extension.")
         try folder.write("saved", "<!DOCTYPE html><title>Saved</title><p>Recognised by content.</p>")
         let outcome = try folder.ingest()
-        #expect(outcome.skipped[folder.path + "/report.pdf"] == .unsupportedFormat("pdf"))
+        #expect(outcome.skipped[folder.path + "/photo.jpg"] == .unsupportedFormat("jpg"))
         #expect(outcome.skipped[folder.path + "/notes"] == .unsupportedFormat(""))
         #expect(outcome.loaded[folder.path + "/saved"]?.articles.first?.metadata.format == "html")
         expectGoodFileRead(outcome, in: folder)
@@ -269,6 +269,39 @@ struct HostileFolderTests {
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/../outside.txt"))
         for reason in [SkipReason.encrypted, .legacyFormat(""), .overUnpackingCaps("")] { #expect(!reason.isError) }
         #expect(SkipReason.malformed("").isError)
+        expectGoodFileRead(outcome, in: folder)
+    }
+
+    @Test func hostilePDFsAreSkippedWithReasonsAndTheRestIsRead() throws {
+        typealias F = PDFFixtures
+        let folder = try folder()
+        let good = F.report(pages: 3)
+        try folder.write("report.pdf", good)
+        try folder.write("locked.pdf", F.pdf([F.Page(F.column(["Sealed text."]))], encrypted: true))
+        // A download cut at two thirds: no cross-reference table, no trailer, no catalog.
+        try folder.write("cut.pdf", Array(good.prefix(good.count * 2 / 3)))
+        try folder.write("junk.pdf", Array("%PDF-1.7\nnot a PDF after all\n".utf8))
+        try folder.write("empty.pdf", [])
+        try folder.write("scan.pdf", F.pdf([F.Page([], image: true)]))
+        try folder.write("text.pdf", "A text file named like a PDF.")
+        let outcome = try folder.ingest()
+        func skipped(_ name: String) -> SkipReason? { outcome.skipped[folder.path + "/" + name] }
+        #expect(outcome.loaded[folder.path + "/report.pdf"]?.articles.first?.passages.last?.page == 3)
+        #expect(skipped("locked.pdf") == .encrypted)
+        let cut = try #require(outcome.loaded[folder.path + "/cut.pdf"], "a damaged PDF is read as far as it can be")
+        #expect(cut.articles[0].text.contains("The Alpha section opens here."))
+        #expect(cut.warnings.contains { $0.hasPrefix("damaged PDF") })
+        guard case .malformed = skipped("junk.pdf") else {
+            Issue.record("junk.pdf: \(String(describing: skipped("junk.pdf")))")
+            return
+        }
+        guard case .malformed = skipped("text.pdf") else {
+            Issue.record("text.pdf: \(String(describing: skipped("text.pdf")))")
+            return
+        }
+        #expect(skipped("empty.pdf") == .empty)
+        #expect(skipped("scan.pdf") == .noText(pages: 1))
+        #expect(!SkipReason.noText(pages: 1).isError)
         expectGoodFileRead(outcome, in: folder)
     }
 }
