@@ -86,4 +86,62 @@ struct PageMetadataTests {
         #expect(PageMetadata.decodingEntities("Fish &amp; chips &#8211; a history &#x2014; part 2") == "Fish & chips – a history — part 2")
         #expect(PageMetadata.decodingEntities("R&D costs") == "R&D costs")
     }
+
+    @Test func aBlogPostTitleInAnH2BelowTheBlogNameWins() {
+        let headings = [
+            PageMetadata.Heading(text: "Tinkerblog", level: 1, inContent: false),
+            PageMetadata.Heading(text: "Repairing old radios", level: 2, inContent: true, marked: true),
+        ]
+        let title = PageMetadata.title(
+            headline: nil, metaTitle: nil, headings: headings, titleElement: "Repairing old radios | Notes from a small workshop",
+            siteName: nil)
+        #expect(title == "Repairing old radios")
+    }
+
+    @Test func aHeadingThatIsTheSiteNameIsNoTitle() {
+        let headings = [
+            PageMetadata.Heading(text: "Portvale Ledger", level: 1, inContent: false),
+            PageMetadata.Heading(text: "Cranes return", level: 1, inContent: true),
+        ]
+        let title = PageMetadata.title(
+            headline: nil, metaTitle: "Cranes return - Portvale Ledger", headings: headings, titleElement: nil, siteName: "Portvale Ledger")
+        #expect(title == "Cranes return")
+        let onlySite = PageMetadata.title(
+            headline: nil, metaTitle: "Portvale Ledger",
+            headings: [PageMetadata.Heading(text: "Night shifts resume", level: 1, inContent: true)],
+            titleElement: "Portvale Ledger", siteName: "Portvale Ledger")
+        #expect(onlySite == "Night shifts resume", "a title that is only the site's name gives way to the article's heading")
+    }
+
+    @Test func theHeadingKeepsItsTypographyAndAKickerGoes() {
+        let typographic = PageMetadata.title(
+            headline: nil, metaTitle: nil, headings: [PageMetadata.Heading(text: "Cranes – and what they cost", level: 1, inContent: true)],
+            titleElement: "Cranes - and what they cost", siteName: nil)
+        #expect(typographic == "Cranes – and what they cost")
+        let kicker = PageMetadata.title(
+            headline: "Cranes return to the north quay", metaTitle: nil,
+            headings: [PageMetadata.Heading(text: "Harbour: Cranes return to the north quay", level: 1, inContent: true)],
+            titleElement: nil,
+            siteName: nil)
+        #expect(kicker == "Cranes return to the north quay")
+        #expect(PageMetadata.comparable("It’s back – “soon”…") == "it's back - \"soon\"...")
+    }
+
+    @Test func datesOpeningALineOrAfterALabel() {
+        #expect(PageMetadata.date(inLines: ["Intro", "27.1.2022 - The council met."], elsewhere: []) == "2022-01-27")
+        #expect(PageMetadata.date(inLines: ["2 cranes came back."], elsewhere: []) == nil)
+        #expect(PageMetadata.date(inLines: [], elsewhere: ["Seen 3 times", "Erschienen am: 01.11.2023"]) == "2023-11-01")
+        #expect(PageMetadata.date(inLines: [], elsewhere: ["Call us 01.11.2023"]) == nil, "a date without a label")
+        #expect(
+            PageMetadata.date(inLines: [], elsewhere: ["Last edited 2019-11-10 13:28"], labels: PageMetadata.updatedLabels) == "2019-11-10")
+        #expect(PageMetadata.date(inURL: "https://news.example/notices/29-10-2021") == "2021-10-29")
+        #expect(PageMetadata.date(inURL: "https://news.example/notices/10-29-2021") == "2021-10-29")
+    }
+
+    @Test func authorPageLinksComeAfterMetas() {
+        let link = PageMetadata.author(
+            people: [], bylines: [], metas: [], authorLinks: ["von Cy Park"], organisations: ["Ledger Media"], siteNames: [],
+            bylineText: nil)
+        #expect(link == "Cy Park")
+    }
 }
