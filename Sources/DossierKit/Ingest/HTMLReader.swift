@@ -149,6 +149,19 @@ public struct HTMLReader: ByteArticleReader {
         return document.page(keepBoilerplate: keepBoilerplate)
     }
 
+    /// True when a link leads to a site's home page (`/`, `https://host/`, an archive's copy of it).
+    static func isSiteLogoHref(_ link: String) -> Bool {
+        var href = link.trimmingCharacters(in: .whitespaces)
+        // An archived page's links lead to the archive's copy of the site: read the site's own URL.
+        if let range = href.range(of: "/http", options: .backwards) { href = String(href[href.index(after: range.lowerBound)...]) }
+        if let scheme = href.range(of: "://") {
+            let rest = href[scheme.upperBound...]
+            guard let slash = rest.firstIndex(of: "/") else { return true }
+            href = String(rest[slash...])
+        }
+        return ["", "/", "./", "/index.html", "/index.php", "index.html", "index.php"].contains(href)
+    }
+
     /// True when `text` holds HTML markup (used by the JSON reader for HTML in text fields).
     static func looksLikeMarkup(_ text: String) -> Bool {
         guard text.utf8.contains(UInt8(ascii: "<")) else { return false }
@@ -398,7 +411,7 @@ final class HTMLDocument {
             inContent = { node, _ in Self.inside(contentRoot, node) }
             nearHeadline = Array(page.paragraphs.prefix(8))
         }
-        let headings = headingNodes.filter { !Self.isAroundArticle($0) }.map { node in
+        let headings = headingNodes.filter { !Self.isAroundArticle($0) && !Self.isSiteLogo($0) }.map { node in
             let text = Self.text(node)
             let level = Int(String(Self.name(node).dropFirst())) ?? 1
             return PageMetadata.Heading(text: text, level: level, inContent: inContent(node, text), marked: Self.isMarkedTitle(node))
@@ -457,6 +470,15 @@ final class HTMLDocument {
             current = c.pointee.parent
         }
         return false
+    }
+
+    /// True when a heading is a link to the site's home page (`<h1><a href="/">Tinkerblog</a></h1>`):
+    /// the site's name as a logo, not the article's title.
+    static func isSiteLogo(_ heading: Node) -> Bool {
+        guard let link = firstElement(named: "a", in: heading, withAttribute: "href"), let href = attribute(link, "href") else {
+            return false
+        }
+        return HTMLReader.isSiteLogoHref(href)
     }
 
     /// True when a heading's class or `itemprop` names it a title (`entry-title`, `post-title`, `headline`).

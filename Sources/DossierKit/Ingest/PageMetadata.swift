@@ -100,13 +100,19 @@ struct PageMetadata {
                 if key.contains(core.key), core.key.count * 2 >= key.count { return core.text }
             }
         }
-        for heading in ordered where heading.level == 1 || heading.marked || heading.inContent {
-            if parts.contains(comparable(heading.text)) { return heading.text }
+        let key = ordered.map { comparable($0.text) }
+        for (n, heading) in ordered.enumerated() where heading.level == 1 || heading.marked || heading.inContent {
+            if parts.contains(key[n]) { return heading.text }
         }
+        // No agreement: the article's visible headline, a heading equal to a part of a title, the page's titles.
+        let article = ordered.filter(\.inContent)
+        if let heading = article.first(where: { $0.level == 1 }) { return heading.text }
+        let h1 = ordered.filter { $0.level == 1 }
+        if h1.count == 1 || (h1.count > 1 && h1.allSatisfy({ $0.text == h1[0].text })) { return h1[0].text }
+        for (n, heading) in ordered.enumerated() where parts.contains(key[n]) { return heading.text }
         if let headline, !isSite(headline) { return headline }
         if let meta = metaTitle.map({ withoutSiteName($0, siteName: siteName) }), !isSite(meta) { return meta }
-        let article = ordered.filter(\.inContent)
-        if let heading = article.first(where: { $0.level == 1 }) ?? article.first(where: \.marked) { return heading.text }
+        if let heading = article.first(where: \.marked) { return heading.text }
         if let title = titleElement.map({ withoutSiteName($0, siteName: siteName) }), !isSite(title) { return title }
         return article.first?.text ?? titleElement ?? metaTitle ?? headline
     }

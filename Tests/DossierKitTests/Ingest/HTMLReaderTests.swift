@@ -171,4 +171,15 @@ struct HTMLReaderTests {
         let html = "<html><body><article><h1>Cranes return</h1><p>27.1.2022 - \(Self.body)</p></article></body></html>"
         #expect(HTMLReader.extract(html: html).date == "2022-01-27")
     }
+
+    @Test func aHeadingThatLinksToTheHomePageIsTheSitesLogo() {
+        let html = """
+            <html><head><title>Tinkerblog &raquo; Night shifts</title></head><body>
+            <h1><a href="https://tinker.example/">Tinkerblog</a></h1>
+            <h2 class="posttitle"><a href="https://tinker.example/night-shifts/">Night shifts</a></h2><p>\(Self.body)</p></body></html>
+            """
+        #expect(HTMLReader.extract(html: html).title == "Night shifts")
+        #expect(HTMLReader.isSiteLogoHref("https://web.archive.org/web/2016/http://tinker.example/"))
+        #expect(!HTMLReader.isSiteLogoHref("/night-shifts/"))
+    }
 }

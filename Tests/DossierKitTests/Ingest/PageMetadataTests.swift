@@ -8,8 +8,12 @@ struct PageMetadataTests {
         let title = PageMetadata.title(
             headline: nil, metaTitle: "Harbour reopens | Portvale Ledger", h1: "Harbour reopens", titleElement: nil, siteName: nil)
         #expect(title == "Harbour reopens")
+        let notTheArticles = [
+            PageMetadata.Heading(text: "Sign up for our newsletter", level: 1, inContent: false),
+            PageMetadata.Heading(text: "Most read", level: 1, inContent: false),
+        ]
         let other = PageMetadata.title(
-            headline: "Harbour reopens after storm", metaTitle: nil, h1: "Sign up for our newsletter", titleElement: nil, siteName: nil)
+            headline: "Harbour reopens after storm", metaTitle: nil, headings: notTheArticles, titleElement: nil, siteName: nil)
         #expect(other == "Harbour reopens after storm")
     }
 
@@ -143,5 +147,18 @@ struct PageMetadataTests {
             people: [], bylines: [], metas: [], authorLinks: ["von Cy Park"], organisations: ["Ledger Media"], siteNames: [],
             bylineText: nil)
         #expect(link == "Cy Park")
+    }
+
+    @Test func theArticlesHeadingWinsOverATitleThatDisagrees() {
+        let inArticle = PageMetadata.title(
+            headline: nil, metaTitle: "Port news: cranes",
+            headings: [PageMetadata.Heading(text: "Cranes return to the north quay", level: 1, inContent: true)],
+            titleElement: "Port news: cranes | Ledger", siteName: nil)
+        #expect(inArticle == "Cranes return to the north quay")
+        let onlyH1 = PageMetadata.title(
+            headline: nil, metaTitle: "Port news",
+            headings: [PageMetadata.Heading(text: "Cranes return to the north quay", level: 1, inContent: false)],
+            titleElement: nil, siteName: nil)
+        #expect(onlyH1 == "Cranes return to the north quay", "the page's only <h1>")
     }
 }
