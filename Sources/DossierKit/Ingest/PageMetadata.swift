@@ -253,7 +253,7 @@ struct PageMetadata {
             guard let first = head.unicodeScalars.first, first.properties.numericType != nil else { continue }
             if let date = DatelineFinder.date(in: head) { return date }
         }
-        for line in elsewhere where line.utf8.count <= 160 {
+        for line in elsewhere.prefix(600) where line.utf8.count <= 160 {
             let lowered = line.lowercased()
             guard let label = labels.lazy.compactMap({ lowered.range(of: $0) }).first else { continue }
             if let date = DatelineFinder.date(in: String(lowered[label.upperBound...])) { return date }
@@ -361,7 +361,7 @@ struct PageMetadata {
             // The date's own words go with its numbers (`12. März 2021`, `Monday, May 3, 2021`).
             name = name.split(separator: " ").filter { word in
                 let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;"))
-                return !word.contains(where: \.isNumber) && DatelineFinder.months[bare] == nil && !weekdays.contains(bare)
+                return !word.contains(where: \.isNumber) && DatelineFinder.months[bare] == nil && !weekdays.contains(bare) && bare != "uhr"
             }.joined(separator: " ")
         }
         name = Whitespace.collapse(name).trimmingCharacters(in: CharacterSet(charactersIn: " :|,·•-–—/@"))
@@ -421,12 +421,28 @@ struct PageMetadata {
         -> String?
     {
         let sites = Set(siteNames.map { $0.lowercased() })
+        let people = people.filter { !isPlaceholder($0) }
         if !people.isEmpty { return people.joined(separator: "; ") }
-        if let byline = bylines.lazy.compactMap(name(inByline:)).first { return byline }
+        if let byline = bylines.lazy.compactMap(name(inByline:)).first(where: { !isPlaceholder($0) }) { return byline }
+        let metas = metas.filter { !isPlaceholder($0) }
         if let meta = metas.first(where: { !sites.contains($0.lowercased()) }) { return spacedUserName(meta) }
-        if let meta = metas.first { return spacedUserName(meta) }
-        if let link = authorLinks.lazy.compactMap(name(inByline:)).first { return link }
+        if let link = authorLinks.lazy.compactMap(name(inByline:)).first(where: { !isPlaceholder($0) }) { return link }
         if !organisations.isEmpty { return organisations.joined(separator: "; ") }
-        return bylineText
+        // A visible `By …` line before the site's own name.
+        if let bylineText, !isPlaceholder(bylineText) { return bylineText }
+        return metas.first.map(spacedUserName)
+    }
+
+    /// Names that content systems put where no author was given (`admin`, `No Author`) and
+    /// labels read as names (`Follow`, `Stand: Uhr`).
+    static func isPlaceholder(_ name: String) -> Bool {
+        let lowered = Whitespace.collapse(name).lowercased()
+        if ["admin", "administrator", "wordpressadmin", "webmaster", "no author", "follow", "folgen", "author"]
+            .contains(lowered)
+        {
+            return true
+        }
+        let words = lowered.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "," || $0 == "." })
+        return words.contains { ["uncategorized"].contains(String($0)) }
     }
 }

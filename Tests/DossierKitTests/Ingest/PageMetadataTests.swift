@@ -161,4 +161,14 @@ struct PageMetadataTests {
             titleElement: nil, siteName: nil)
         #expect(onlyH1 == "Cranes return to the north quay", "the page's only <h1>")
     }
+
+    @Test func placeholdersAreNoAuthorsAndAVisibleBylineBeatsTheSiteName() {
+        let placeholder = PageMetadata.author(
+            people: ["admin"], bylines: ["Follow"], metas: ["Portvale Ledger"], organisations: [], siteNames: ["Portvale Ledger"],
+            bylineText: "Cy Park")
+        #expect(placeholder == "Cy Park")
+        #expect(PageMetadata.isPlaceholder("No Author"))
+        #expect(!PageMetadata.isPlaceholder("Ann Reed"))
+        #expect(PageMetadata.name(inByline: "ann_reed 17.10.2019, 13:56 Uhr") == "ann_reed")
+    }
 }
