@@ -51,12 +51,14 @@ struct PageMetadata {
     /// headings, in document order.
     ///
     /// A visible heading wins when one of the page's titles agrees with it: equal to the title
-    /// without the site's name or to one of its parts between separators (a blog's post title is
-    /// often an `<h2>` below the blog's name in an `<h1>`), or most of it. A heading that holds the
-    /// whole title and more (a kicker before it) gives way to the title. Headings equal to the
-    /// site's name are passed over, and so are titles that are only the site's name. Without
-    /// agreement: JSON-LD `headline`, `og:title`, a heading in the article (an `<h1>`, else one
-    /// marked as a title), `<title>`.
+    /// without the site's name, or (an `<h1>` or a heading marked as a title) to the title as
+    /// written or most of it, or equal to one of its parts between separators (a blog's post title
+    /// is often an `<h2>` below the blog's name). A heading that holds the whole title and more (a
+    /// kicker before it) gives way to the title. Headings equal to the site's name are passed over,
+    /// and so are titles that are only the site's name. Without agreement: the `<h1>` kept in the
+    /// article, else the page's only `<h1>` (judged titles follow the visible headline), a heading
+    /// equal to a part of a title, JSON-LD `headline`, `og:title`, a heading in the article marked
+    /// as a title, `<title>`.
     static func title(headline: String?, metaTitle: String?, headings: [Heading], titleElement: String?, siteName: String?) -> String? {
         let headline = nonEmpty(headline.map(decodingEntities))
         let metaTitle = nonEmpty(metaTitle.map(decodingEntities))
