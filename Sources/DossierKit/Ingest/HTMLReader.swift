@@ -149,6 +149,19 @@ public struct HTMLReader: ByteArticleReader {
         return document.page(keepBoilerplate: keepBoilerplate)
     }
 
+    /// True when a link leads to a site's home page (`/`, `https://host/`, an archive's copy of it).
+    static func isSiteLogoHref(_ link: String) -> Bool {
+        var href = link.trimmingCharacters(in: .whitespaces)
+        // An archived page's links lead to the archive's copy of the site: read the site's own URL.
+        if let range = href.range(of: "/http", options: .backwards) { href = String(href[href.index(after: range.lowerBound)...]) }
+        if let scheme = href.range(of: "://") {
+            let rest = href[scheme.upperBound...]
+            guard let slash = rest.firstIndex(of: "/") else { return true }
+            href = String(rest[slash...])
+        }
+        return ["", "/", "./", "/index.html", "/index.php", "index.html", "index.php"].contains(href)
+    }
+
     /// True when `text` holds HTML markup (used by the JSON reader for HTML in text fields).
     static func looksLikeMarkup(_ text: String) -> Bool {
         guard text.utf8.contains(UInt8(ascii: "<")) else { return false }
@@ -290,7 +303,7 @@ final class HTMLDocument {
         var meta: [String: String] = [:]
         var titleElement: String? = nil
         var canonical: String? = nil
-        var firstH1: Node? = nil
+        var headingNodes: [Node] = []
         var firstTime: Node? = nil
         var articleTime: Node? = nil
         var publishedMarks: [String] = []
@@ -299,6 +312,7 @@ final class HTMLDocument {
         var main: Node? = nil
         var body: Node? = nil
         var bylines: [Node] = []
+        var authorLinks: [Node] = []
         var jsonLD: [String] = []
         var articleDepth = 0
 
@@ -328,8 +342,8 @@ final class HTMLDocument {
                     return false
                 case "style", "template":
                     return false
-                case "h1":
-                    if firstH1 == nil { firstH1 = node }
+                case "h1", "h2", "h3":
+                    if headingNodes.count < 120 { headingNodes.append(node) }
                 case "time":
                     if Self.attribute(node, "datetime") != nil {
                         if firstTime == nil { firstTime = node }
@@ -346,14 +360,16 @@ final class HTMLDocument {
                     break
                 }
                 if main == nil, Self.attribute(node, "role")?.lowercased() == "main" { main = node }
-                if name != "meta", publishedMarks.count < 4,
-                    Self.attribute(node, "itemprop")?.lowercased().split(separator: " ").contains("datepublished") == true
-                {
+                if name != "meta", publishedMarks.count < 4, Self.isPublishedMark(node) {
                     if let value = Self.attribute(node, "datetime") ?? Self.attribute(node, "content") ?? Optional(Self.text(node)) {
                         publishedMarks.append(value)
                     }
                 }
-                if bylines.count < 16, Self.isByline(node) { bylines.append(node) }
+                if bylines.count < 16, Self.isByline(node) {
+                    bylines.append(node)
+                } else if name == "a", authorLinks.count < 4, Self.isAuthorPageLink(node) {
+                    authorLinks.append(node)
+                }
                 if datedElements.count < 8, Self.isDateMarkup(node) {
                     if let title = Self.attribute(node, "title") { datedElements.append(title) }
                     let text = Self.text(node)
@@ -367,16 +383,15 @@ final class HTMLDocument {
 
         let linked = LinkedData(jsonLD)
         var page = HTMLReader.Page()
-        var articleH1: String? = nil
-        var h1InContent = false
+        var inContent: (Node, String) -> Bool = { _, _ in false }
         var nearHeadline: [String] = []
         let content = keepBoilerplate ? nil : contentBlocks(body ?? root)
         if let content, let kept = MainContentSelector.select(blocks: content.blocks, elements: content.elements) {
             page.paragraphs = kept.map { content.blocks[$0].text }
             let keptSet = Set(kept)
+            let keptHeadings = Set(kept.filter { content.blocks[$0].kind == .heading }.map { content.blocks[$0].text })
+            inContent = { _, text in keptHeadings.contains(text) }
             let h1Index = content.h1.first { keptSet.contains($0) } ?? content.h1.first
-            articleH1 = h1Index.map { content.blocks[$0].text } ?? firstH1.map(Self.text)
-            h1InContent = h1Index.map(keptSet.contains) ?? false
             // The lines around the headline (or the article's start), where datelines and bylines stand.
             let anchor = h1Index ?? kept.first ?? 0
             let lower = max(0, anchor - 6)
@@ -393,16 +408,18 @@ final class HTMLDocument {
                 contentRoot = main
             }
             page.paragraphs = paragraphs(contentRoot, keepHeaders: contentRoot != (body ?? root))
-            let h1 = Self.inside(contentRoot, firstH1) ? firstH1 : (Self.firstElement(named: "h1", in: contentRoot) ?? firstH1)
-            articleH1 = h1.map(Self.text)
-            h1InContent = Self.inside(contentRoot, h1)
+            inContent = { node, _ in Self.inside(contentRoot, node) }
             nearHeadline = Array(page.paragraphs.prefix(8))
+        }
+        let headings = headingNodes.filter { !Self.isAroundArticle($0) && !Self.isSiteLogo($0) }.map { node in
+            let text = Self.text(node)
+            let level = Int(String(Self.name(node).dropFirst())) ?? 1
+            return PageMetadata.Heading(text: text, level: level, inContent: inContent(node, text), marked: Self.isMarkedTitle(node))
         }
 
         let siteName = meta["og:site_name"] ?? meta["application-name"] ?? linked.publisher
         page.title = PageMetadata.title(
-            headline: linked.headline, metaTitle: meta["og:title"] ?? meta["twitter:title"], h1: articleH1, h1InContent: h1InContent,
-            titleElement: titleElement,
+            headline: linked.headline, metaTitle: meta["og:title"] ?? meta["twitter:title"], headings: headings, titleElement: titleElement,
             siteName: siteName)
 
         let url = PageMetadata.nonEmpty(meta["og:url"]) ?? PageMetadata.nonEmpty(canonical) ?? PageMetadata.nonEmpty(linked.url)
@@ -415,19 +432,22 @@ final class HTMLDocument {
         ]
         dates += publishedMarks.map { Optional($0) }
         dates.append(time.flatMap { Self.attribute($0, "datetime") })
-        page.date =
-            PageMetadata.date(dates) ?? PageMetadata.date(inURL: url)
-            ?? datedElements.lazy.compactMap({ PageMetadata.date([$0]) ?? DatelineFinder.date(in: $0) }).first
-            ?? nearHeadline.lazy.filter { $0.count <= 160 }.compactMap(DatelineFinder.date(in:)).first
-            ?? PageMetadata.date([linked.dateModified, meta["article:modified_time"], meta["og:updated_time"]])
+        let blockTexts: [String] = content?.blocks.map(\.text) ?? page.paragraphs
+        var date = PageMetadata.date(dates) ?? PageMetadata.date(inURL: url)
+        date = date ?? datedElements.lazy.compactMap({ PageMetadata.date([$0]) ?? DatelineFinder.date(in: $0) }).first
+        date = date ?? nearHeadline.lazy.filter { $0.count <= 160 }.compactMap(DatelineFinder.date(in:)).first
+        date = date ?? PageMetadata.date(inLines: page.paragraphs, elsewhere: blockTexts)
+        date = date ?? PageMetadata.date([linked.dateModified, meta["article:modified_time"], meta["og:updated_time"]])
+        page.date = date ?? PageMetadata.date(inLines: [], elsewhere: blockTexts, labels: PageMetadata.updatedLabels)
 
         let metaAuthors = [
             meta["author"], meta["article:author"], meta["dc.creator"], meta["byl"], meta["sailthru.author"], meta["parsely-author"],
         ]
         .compactMap { $0 }.map(Whitespace.collapse).filter { !$0.hasPrefix("http") && !$0.isEmpty }
         let bylineTexts = bylines.filter { !Self.inCommentOrForm($0) }.prefix(8).map { Self.text($0) }
+        let linkTexts = authorLinks.filter { !Self.inCommentOrForm($0) && !Self.isAroundArticle($0) }.map { Self.text($0) }
         page.author = PageMetadata.author(
-            people: linked.people, bylines: bylineTexts, metas: metaAuthors, organisations: linked.organisations,
+            people: linked.people, bylines: bylineTexts, metas: metaAuthors, authorLinks: linkTexts, organisations: linked.organisations,
             siteNames: [siteName, linked.publisher].compactMap { $0 },
             bylineText: nearHeadline.lazy.compactMap(PageMetadata.name(inBylineLine:)).first)
         page.url = url
@@ -436,6 +456,36 @@ final class HTMLDocument {
                 PageMetadata.nonEmpty($0)
             }.first
         return page
+    }
+
+    /// Elements whose headings and links are not the article's: menus, sidebars, footers, forms.
+    static let aroundArticle: Set<String> = ["nav", "aside", "footer", "form", "template", "noscript", "dialog", "head", "menu"]
+
+    /// True when `node` stands in a menu, sidebar, footer or form (``aroundArticle``). Hidden
+    /// elements and ARIA roles do not count: an article's header is often marked `role="banner"`.
+    static func isAroundArticle(_ node: Node) -> Bool {
+        var current: Node? = node
+        while let c = current, c.pointee.type == XML_ELEMENT_NODE {
+            if aroundArticle.contains(name(c)) { return true }
+            current = c.pointee.parent
+        }
+        return false
+    }
+
+    /// True when a heading is a link to the site's home page (`<h1><a href="/">Tinkerblog</a></h1>`):
+    /// the site's name as a logo, not the article's title.
+    static func isSiteLogo(_ heading: Node) -> Bool {
+        guard let link = firstElement(named: "a", in: heading, withAttribute: "href"), let href = attribute(link, "href") else {
+            return false
+        }
+        return HTMLReader.isSiteLogoHref(href)
+    }
+
+    /// True when a heading's class or `itemprop` names it a title (`entry-title`, `post-title`, `headline`).
+    static func isMarkedTitle(_ node: Node) -> Bool {
+        if attribute(node, "itemprop")?.lowercased().contains("headline") == true { return true }
+        guard let classes = lowercasedClass(node) else { return false }
+        return holds(classes[...], "title") || holds(classes[...], "headline")
     }
 
     static func stripBy(_ text: String) -> String {
@@ -452,6 +502,26 @@ final class HTMLDocument {
         return classes.split(separator: 0x20).contains { token in
             (holds(token, "author") && !holds(token, "authority")) || holds(token, "byline") || holds(token, "autor")
                 || holds(token, "verfasser")
+        }
+    }
+
+    /// Microdata or RDFa marking a publication date: `itemprop` or `property` naming
+    /// `datePublished` or `dateCreated` (`property="schema:datePublished"`).
+    static func isPublishedMark(_ node: Node) -> Bool {
+        for key in ["itemprop", "property"] {
+            guard let value = attribute(node, key)?.lowercased() else { continue }
+            if value.contains("datepublished") || value.contains("datecreated") { return true }
+        }
+        return false
+    }
+
+    /// A link to an author's page (`/author/ann-reed/`, `/autor/`, `/auteur/`, `/autores/`), whose
+    /// text is the author's name, as blog and news software writes bylines.
+    static func isAuthorPageLink(_ node: Node) -> Bool {
+        guard let href = attribute(node, "href"), href.utf8.count < 300 else { return false }
+        let bytes = Array(href.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 })
+        return ["/author/", "/authors/", "/autor/", "/autoren/", "/auteur/", "/autores/", "/autore/"].contains {
+            BoilerplateHints.contains(bytes[...], Array($0.utf8))
         }
     }
 
@@ -788,8 +858,12 @@ private struct LinkedData {
 
     init(_ scripts: [String]) {
         var page = LinkedData(empty: ())
+        // Every object of every script, and those with an `@id` (authors are often only a reference
+        // to a `Person` elsewhere in the `@graph`).
+        var objects: [[String: Any]] = []
+        var byID: [String: [String: Any]] = [:]
         for script in scripts {
-            guard let json = try? JSONSerialization.jsonObject(with: Data(script.utf8), options: [.fragmentsAllowed]) else { continue }
+            guard let json = Self.parse(script) else { continue }
             var queue: [Any] = [json]
             var visited = 0
             while !queue.isEmpty, visited < 200 {
@@ -800,14 +874,18 @@ private struct LinkedData {
                     continue
                 }
                 guard let object = item as? [String: Any] else { continue }
+                objects.append(object)
+                if let id = object["@id"] as? String, object["name"] != nil, byID[id] == nil { byID[id] = object }
                 if let graph = object["@graph"] { queue.append(graph) }
                 if let main = object["mainEntity"] { queue.append(main) }
-                let types = Self.types(object)
-                if types.contains(where: { Self.articleTypes.contains($0) }) {
-                    take(object)
-                } else if types.contains(where: { Self.pageTypes.contains($0) }) {
-                    page.take(object)
-                }
+            }
+        }
+        for object in objects {
+            let types = Self.types(object)
+            if types.contains(where: { Self.articleTypes.contains($0) }) {
+                take(object, byID: byID)
+            } else if types.contains(where: { Self.pageTypes.contains($0) }) {
+                page.take(object, byID: byID)
             }
         }
         // A WebPage's fields only where no article gave them.
@@ -828,11 +906,19 @@ private struct LinkedData {
         ((object["@type"] as? String).map { [$0] } ?? (object["@type"] as? [String]) ?? []).map { $0.lowercased() }
     }
 
-    private mutating func take(_ object: [String: Any]) {
+    /// A script's JSON; control characters, which JSON forbids in strings but pages leave there
+    /// (line breaks in a headline), are read as spaces.
+    static func parse(_ script: String) -> Any? {
+        if let json = try? JSONSerialization.jsonObject(with: Data(script.utf8), options: [.fragmentsAllowed]) { return json }
+        let cleaned = script.utf8.map { $0 < 0x20 ? 0x20 : $0 }
+        return try? JSONSerialization.jsonObject(with: Data(cleaned), options: [.fragmentsAllowed])
+    }
+
+    private mutating func take(_ object: [String: Any], byID: [String: [String: Any]]) {
         headline = headline ?? Self.string(object["headline"]) ?? Self.string(object["name"])
         datePublished = datePublished ?? Self.string(object["datePublished"]) ?? Self.string(object["dateCreated"])
         dateModified = dateModified ?? Self.string(object["dateModified"])
-        if people.isEmpty && organisations.isEmpty { Self.authors(object["author"] ?? object["creator"], into: &self) }
+        if people.isEmpty && organisations.isEmpty { Self.authors(object["author"] ?? object["creator"], byID: byID, into: &self) }
         if publisher == nil, let p = object["publisher"] {
             publisher = Self.string(p) ?? ((p as? [String: Any]).flatMap { Self.string($0["name"]) })
         }
@@ -845,10 +931,11 @@ private struct LinkedData {
         return collapsed.isEmpty ? nil : collapsed
     }
 
-    static func authors(_ value: Any?, into data: inout LinkedData) {
+    static func authors(_ value: Any?, byID: [String: [String: Any]], into data: inout LinkedData) {
         if let s = string(value) {
             if !s.hasPrefix("http") { data.people.append(s) }
-        } else if let object = value as? [String: Any] {
+        } else if var object = value as? [String: Any] {
+            if object["name"] == nil, let id = object["@id"] as? String, let named = byID[id] { object = named }
             guard let name = string(object["name"]), !name.hasPrefix("http") else { return }
             let types = Self.types(object)
             if types.contains("organization") || types.contains("newsmediaorganization") || types.contains("corporation") {
@@ -857,7 +944,7 @@ private struct LinkedData {
                 data.people.append(name)
             }
         } else if let array = value as? [Any] {
-            for item in array.prefix(20) { authors(item, into: &data) }
+            for item in array.prefix(20) { authors(item, byID: byID, into: &data) }
         }
     }
 }

@@ -3,17 +3,18 @@ import Foundation
 /// Chooses a web page's title, publication date and author among the candidates its markup offers,
 /// by a fixed precedence (documented in `docs/formats.md`).
 ///
-/// - Title: the article's `<h1>` when the page's own title (JSON-LD `headline`, `og:title` or
-///   `<title>`) contains it (the visible headline, without the site's name); else JSON-LD
-///   `headline`, `og:title` or `twitter:title`, the article's `<h1>`, `<title>`; a site name is cut
-///   from `og:title` and `<title>`.
+/// - Title: a heading (`<h1>`–`<h3>`, the article's first) that agrees with the page's own title
+///   (JSON-LD `headline`, `og:title` or `<title>`, without the site's name, or a part of it); else
+///   JSON-LD `headline`, `og:title` or `twitter:title`, the article's `<h1>`, `<title>`; a site
+///   name is cut from `og:title` and `<title>`, and a title that is only the site's name is passed over.
 /// - Date: JSON-LD `datePublished`, `article:published_time` and the other publication metas, a
 ///   `<time>` or element marked `itemprop="datePublished"`, the article's first `<time datetime>`,
 ///   a date in the URL (`/2023/11/06/`), a dateline near the headline. Dates with a time zone keep
 ///   the calendar day and time as written (converting to UTC could move the day).
-/// - Author: JSON-LD authors that are people, byline markup (`rel="author"`, `itemprop="author"`,
-///   a class `byline` or `author`), `meta name="author"` and its relatives unless they name the
-///   site, JSON-LD authors that are organisations, a `By …` line. Several authors are joined by `; `.
+/// - Author: JSON-LD authors that are people (an `@id` reference read from the `@graph`), byline
+///   markup (`rel="author"`, `itemprop="author"`, a class `byline` or `author`), `meta
+///   name="author"` and its relatives unless they name the site, a link to an author's page
+///   (`/author/…`), JSON-LD authors that are organisations, a `By …` line. Several authors are joined by `; `.
 struct PageMetadata {
     var title: String?
     var date: String?
@@ -24,6 +25,17 @@ struct PageMetadata {
     /// Separators between a page's title and its site's name.
     static let titleSeparators = [" | ", " – ", " — ", " - ", " • ", " · ", " :: ", " » ", " « ", " ~ ", " / "]
 
+    /// A heading of the page (`<h1>`–`<h3>`) offered as the article's title.
+    struct Heading: Equatable {
+        var text: String
+        /// 1 for `<h1>`, 2 for `<h2>`, 3 for `<h3>`.
+        var level: Int
+        /// True when the heading stands in the extracted article.
+        var inContent: Bool
+        /// True when its class or `itemprop` names a title (`entry-title`, `headline`).
+        var marked: Bool = false
+    }
+
     /// The title by the precedence above. `h1` is the article's headline; `h1InContent` says whether
     /// it stands in the extracted article (an `<h1>` elsewhere is often the site's logo).
     static func title(
@@ -31,22 +43,98 @@ struct PageMetadata {
     )
         -> String?
     {
+        let headings = h1.map { [Heading(text: $0, level: 1, inContent: h1InContent)] } ?? []
+        return title(headline: headline, metaTitle: metaTitle, headings: headings, titleElement: titleElement, siteName: siteName)
+    }
+
+    /// The title among the page's own titles (JSON-LD `headline`, `og:title`, `<title>`) and its
+    /// headings, in document order.
+    ///
+    /// A visible heading wins when one of the page's titles agrees with it: equal to the title
+    /// without the site's name, or (an `<h1>` or a heading marked as a title) to the title as
+    /// written or most of it, or equal to one of its parts between separators (a blog's post title
+    /// is often an `<h2>` below the blog's name). A heading that holds the whole title and more (a
+    /// kicker before it) gives way to the title. Headings equal to the site's name are passed over,
+    /// and so are titles that are only the site's name. Without agreement: the `<h1>` kept in the
+    /// article, else the page's only `<h1>` (judged titles follow the visible headline), a heading
+    /// equal to a part of a title, JSON-LD `headline`, `og:title`, a heading in the article marked
+    /// as a title, `<title>`.
+    static func title(headline: String?, metaTitle: String?, headings: [Heading], titleElement: String?, siteName: String?) -> String? {
         let headline = nonEmpty(headline.map(decodingEntities))
         let metaTitle = nonEmpty(metaTitle.map(decodingEntities))
         let titleElement = nonEmpty(titleElement.map(decodingEntities))
-        let h1 = h1.map(Whitespace.collapse).flatMap { $0.isEmpty || $0.count > 300 ? nil : $0 }
-        if let h1 {
-            let lowered = h1.lowercased()
-            for candidate in [headline, metaTitle, titleElement].compactMap({ $0 }) {
-                // The headline must be most of the title, not the site's name left in it.
-                let core = withoutSiteName(candidate, siteName: siteName).lowercased()
-                if candidate.lowercased().contains(lowered), lowered.count * 2 >= core.count { return h1 }
+        let site = nonEmpty(siteName).map(comparable)
+        func isSite(_ text: String) -> Bool { comparable(text) == site }
+        let headings = headings.compactMap { heading -> Heading? in
+            var heading = heading
+            heading.text = Whitespace.collapse(heading.text)
+            guard !heading.text.isEmpty, heading.text.count <= 300, !isSite(heading.text) else { return nil }
+            return heading
+        }
+        // The page's titles as written and without the site's name, and the parts between their
+        // separators (after a colon only when long: `Kicker: Headline`).
+        var written: [String] = []
+        var cores: [(key: String, text: String)] = []
+        var parts: [String] = []
+        for candidate in [headline, metaTitle, titleElement].compactMap({ $0 }) {
+            if !isSite(candidate) { written.append(comparable(candidate)) }
+            let core = candidate == headline ? candidate : withoutSiteName(candidate, siteName: siteName)
+            if !isSite(core) { cores.append((comparable(core), core)) }
+            if let separator = titleSeparators.first(where: { candidate.contains($0) }) {
+                parts += candidate.components(separatedBy: separator).filter { $0.count >= 2 && !isSite($0) }.map(comparable)
+            }
+            parts += candidate.components(separatedBy: ": ").dropFirst().filter { $0.count >= 12 }.map(comparable)
+        }
+        // `<h1>` before `<h2>` before `<h3>`, the article's own first.
+        let ordered = headings.enumerated().sorted {
+            ($0.element.level, $0.element.inContent ? 0 : 1, $0.offset) < ($1.element.level, $1.element.inContent ? 0 : 1, $1.offset)
+        }.map(\.element)
+        for heading in ordered where cores.contains(where: { $0.key == comparable(heading.text) }) { return heading.text }
+        for heading in ordered where heading.level == 1 || heading.marked {
+            if written.contains(comparable(heading.text)) { return heading.text }
+        }
+        // The headline, most of a title; or a title with a kicker before it.
+        for heading in ordered where heading.level == 1 || heading.marked {
+            let key = comparable(heading.text)
+            for core in cores where core.key.count >= 8 {
+                if written.contains(where: { $0.contains(key) }), key.count * 2 >= core.key.count { return heading.text }
+                if core.key.contains(key), key.count * 2 >= core.key.count { return heading.text }
+                if key.contains(core.key), core.key.count * 2 >= key.count { return core.text }
             }
         }
-        if let headline { return headline }
-        if let meta = metaTitle { return withoutSiteName(meta, siteName: siteName) }
-        if let h1, h1InContent { return h1 }
-        return titleElement.map { withoutSiteName($0, siteName: siteName) }
+        let key = ordered.map { comparable($0.text) }
+        for (n, heading) in ordered.enumerated() where heading.level == 1 || heading.marked || heading.inContent {
+            if parts.contains(key[n]) { return heading.text }
+        }
+        // No agreement: the article's visible headline, a heading equal to a part of a title, the page's titles.
+        let article = ordered.filter(\.inContent)
+        if let heading = article.first(where: { $0.level == 1 }) { return heading.text }
+        let h1 = ordered.filter { $0.level == 1 }
+        if h1.count == 1 || (h1.count > 1 && h1.allSatisfy({ $0.text == h1[0].text })) { return h1[0].text }
+        for (n, heading) in ordered.enumerated() where parts.contains(key[n]) { return heading.text }
+        if let headline, !isSite(headline) { return headline }
+        if let meta = metaTitle.map({ withoutSiteName($0, siteName: siteName) }), !isSite(meta) { return meta }
+        if let heading = article.first(where: \.marked) { return heading.text }
+        if let title = titleElement.map({ withoutSiteName($0, siteName: siteName) }), !isSite(title) { return title }
+        return article.first?.text ?? titleElement ?? metaTitle ?? headline
+    }
+
+    /// `text` as titles are compared: lowercased, white space collapsed, typographic quotes,
+    /// dashes and ellipses as their ASCII forms (a `<title>` often has `-` where the heading has `–`).
+    static func comparable(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.lowercased().unicodeScalars {
+            switch scalar {
+            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{2032}", "`", "´": out.append("'")
+            case "\u{201C}", "\u{201D}", "\u{201E}", "«", "»", "\u{2033}": out.append("\"")
+            case "\u{2013}", "\u{2014}", "\u{2012}", "\u{2212}": out.append("-")
+            case "\u{2026}": out.append("...")
+            case "\u{00A0}": out.append(" ")
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return Whitespace.collapse(out).trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
     }
 
     /// Character references left in attribute values that were escaped twice (`&amp;#8211;`), and
@@ -147,7 +235,35 @@ struct PageMetadata {
         bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
-    /// A date in a URL's path: `/2023/11/06/`, `/2023-11-06`, `/20231106/`; a year and month alone
+    /// Words that say a date in a line is the publication date, in several languages.
+    static let publishedLabels = [
+        "published", "posted", "veröffentlicht", "erschienen", "publiziert", "erstellt", "publié", "publie le", "publicado", "publicada",
+        "pubblicato", "opublikowano", "postado", "gepubliceerd", "datum:", "date:", "fecha:",
+    ]
+    /// Words that say a date in a line is when the page was last changed.
+    static let updatedLabels = [
+        "updated", "last edited", "last modified", "aktualisiert", "letzte änderung", "stand:", "stand ", "mis à jour", "actualizado",
+        "aggiornato", "zaktualizowano", "bijgewerkt",
+    ]
+
+    /// A written date that opens one of the article's `lines` (`27.1.2022 - The council…`, a
+    /// dateline), else the first short line of the page (`elsewhere`) that holds a date after one
+    /// of `labels` (`Erschienen am: 01.11.2023`, `Published 3 May 2021`).
+    static func date(inLines lines: [String], elsewhere: [String], labels: [String] = publishedLabels) -> String? {
+        for line in lines.prefix(40) {
+            let head = String(line.prefix(24))
+            guard let first = head.unicodeScalars.first, first.properties.numericType != nil else { continue }
+            if let date = DatelineFinder.date(in: head) { return date }
+        }
+        for line in elsewhere.prefix(600) where line.utf8.count <= 160 {
+            let lowered = line.lowercased()
+            guard let label = labels.lazy.compactMap({ lowered.range(of: $0) }).first else { continue }
+            if let date = DatelineFinder.date(in: String(lowered[label.upperBound...])) { return date }
+        }
+        return nil
+    }
+
+    /// A date in a URL's path: `/2023/11/06/`, `/2023-11-06`, `/20231106/`, `/06-11-2023`; a year and month alone
     /// are not a day and give nil.
     static func date(inURL url: String?) -> String? {
         guard let url else { return nil }
@@ -171,6 +287,15 @@ struct PageMetadata {
             func boundary(_ at: Int) -> Bool {
                 let index = rest.startIndex + at
                 return index >= rest.endIndex || !(rest[index] >= 0x30 && rest[index] <= 0x39)
+            }
+            // `/29-10-2021`: day first, unless only the second number can be a day.
+            if let first = number(0, 2), separator(2), let second = number(3, 2), separator(5), let year = number(6, 4), boundary(10),
+                (1990...2099).contains(year)
+            {
+                let (day, month) = first <= 12 && second > 12 ? (second, first) : (first, second)
+                if let date = DateParser.validate(DateParser.DateParts(year: year, month: month, day: day)) {
+                    return DateParser.format(date)
+                }
             }
             if let year = number(0, 4), (1990...2099).contains(year) {
                 if separator(4), let month = number(5, 2), separator(7), let day = number(8, 2), boundary(10),
@@ -238,7 +363,7 @@ struct PageMetadata {
             // The date's own words go with its numbers (`12. März 2021`, `Monday, May 3, 2021`).
             name = name.split(separator: " ").filter { word in
                 let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;"))
-                return !word.contains(where: \.isNumber) && DatelineFinder.months[bare] == nil && !weekdays.contains(bare)
+                return !word.contains(where: \.isNumber) && DatelineFinder.months[bare] == nil && !weekdays.contains(bare) && bare != "uhr"
             }.joined(separator: " ")
         }
         name = Whitespace.collapse(name).trimmingCharacters(in: CharacterSet(charactersIn: " :|,·•-–—/@"))
@@ -292,16 +417,34 @@ struct PageMetadata {
     /// The first author among the candidates, in precedence order; a meta author that is the site's
     /// own name (or its publisher's) is skipped while a person is still to come.
     static func author(
-        people: [String], bylines: [String], metas: [String], organisations: [String], siteNames: [String], bylineText: String?
+        people: [String], bylines: [String], metas: [String], authorLinks: [String] = [], organisations: [String], siteNames: [String],
+        bylineText: String?
     )
         -> String?
     {
         let sites = Set(siteNames.map { $0.lowercased() })
+        let people = people.filter { !isPlaceholder($0) }
         if !people.isEmpty { return people.joined(separator: "; ") }
-        if let byline = bylines.lazy.compactMap(name(inByline:)).first { return byline }
+        if let byline = bylines.lazy.compactMap(name(inByline:)).first(where: { !isPlaceholder($0) }) { return byline }
+        let metas = metas.filter { !isPlaceholder($0) }
         if let meta = metas.first(where: { !sites.contains($0.lowercased()) }) { return spacedUserName(meta) }
-        if let meta = metas.first { return spacedUserName(meta) }
+        if let link = authorLinks.lazy.compactMap(name(inByline:)).first(where: { !isPlaceholder($0) }) { return link }
         if !organisations.isEmpty { return organisations.joined(separator: "; ") }
-        return bylineText
+        // A visible `By …` line before the site's own name.
+        if let bylineText, !isPlaceholder(bylineText) { return bylineText }
+        return metas.first.map(spacedUserName)
+    }
+
+    /// Names that content systems put where no author was given (`admin`, `No Author`) and
+    /// labels read as names (`Follow`, `Stand: Uhr`).
+    static func isPlaceholder(_ name: String) -> Bool {
+        let lowered = Whitespace.collapse(name).lowercased()
+        if ["admin", "administrator", "wordpressadmin", "webmaster", "no author", "follow", "folgen", "author"]
+            .contains(lowered)
+        {
+            return true
+        }
+        let words = lowered.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "," || $0 == "." })
+        return words.contains { ["uncategorized"].contains(String($0)) }
     }
 }

@@ -123,4 +123,63 @@ struct HTMLReaderTests {
         #expect(HTMLReader.declaredCharset(Array(#"<meta charset="utf-16">"#.utf8)) == "utf-8")
         #expect(HTMLReader.declaredCharset(Array("<p>no declaration</p>".utf8)) == nil)
     }
+
+    /// A long article body, so that the selector takes the page for an article.
+    static let body = String(
+        repeating: "The harbour authority reopened the north quay on Tuesday, and the cranes moved their first boxes by noon. ", count: 4)
+
+    @Test func anAuthorGivenAsAnIDInTheGraphIsRead() {
+        let html = """
+            <html><head><script type="application/ld+json">{"@graph": [
+              {"@type": "Article", "headline": "Cranes return", "author": {"@id": "#ann"}},
+              {"@type": "Person", "@id": "#ann", "name": "Ann Reed"}]}</script></head>
+            <body><article><h1>Cranes return</h1><p>\(Self.body)</p></article></body></html>
+            """
+        #expect(HTMLReader.extract(html: html).author == "Ann Reed")
+    }
+
+    @Test func jsonLDWithLineBreaksInsideItsStringsIsRead() {
+        let html = """
+            <html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Cranes
+            return", "datePublished": "2024-03-05"}</script></head><body><p>\(Self.body)</p></body></html>
+            """
+        let page = HTMLReader.extract(html: html)
+        #expect(page.date == "2024-03-05")
+        #expect(page.title == "Cranes return")
+    }
+
+    @Test func aLinkToTheAuthorsPageNamesTheAuthor() {
+        let html = """
+            <html><body><article><h1>Cranes return</h1><p class="byline">Posted in <a href="/category/port/">Port</a>
+            by <a href="https://ledger.example/author/cy-park/">Cy Park</a></p><p>\(Self.body)</p></article>
+            <aside><a href="/author/someone-else/">Someone Else</a></aside></body></html>
+            """
+        #expect(HTMLReader.extract(html: html).author == "Cy Park")
+    }
+
+    @Test func aPostTitleBelowTheBlogNameIsTheTitle() {
+        let html = """
+            <html><head><title>Night shifts resume &#8211; Tinkerblog</title><meta property="og:site_name" content="Tinkerblog">
+            </head><body><header role="banner"><h1>Tinkerblog</h1></header><article>
+            <header role="banner"><h2 class="entry-title">Night shifts resume</h2></header><p>\(Self.body)</p></article>
+            <aside><h3>Night shifts resume</h3></aside></body></html>
+            """
+        #expect(HTMLReader.extract(html: html).title == "Night shifts resume")
+    }
+
+    @Test func aDatelineOpeningTheArticleIsItsDate() {
+        let html = "<html><body><article><h1>Cranes return</h1><p>27.1.2022 - \(Self.body)</p></article></body></html>"
+        #expect(HTMLReader.extract(html: html).date == "2022-01-27")
+    }
+
+    @Test func aHeadingThatLinksToTheHomePageIsTheSitesLogo() {
+        let html = """
+            <html><head><title>Tinkerblog &raquo; Night shifts</title></head><body>
+            <h1><a href="https://tinker.example/">Tinkerblog</a></h1>
+            <h2 class="posttitle"><a href="https://tinker.example/night-shifts/">Night shifts</a></h2><p>\(Self.body)</p></body></html>
+            """
+        #expect(HTMLReader.extract(html: html).title == "Night shifts")
+        #expect(HTMLReader.isSiteLogoHref("https://web.archive.org/web/2016/http://tinker.example/"))
+        #expect(!HTMLReader.isSiteLogoHref("/night-shifts/"))
+    }
 }

@@ -8,8 +8,12 @@ struct PageMetadataTests {
         let title = PageMetadata.title(
             headline: nil, metaTitle: "Harbour reopens | Portvale Ledger", h1: "Harbour reopens", titleElement: nil, siteName: nil)
         #expect(title == "Harbour reopens")
+        let notTheArticles = [
+            PageMetadata.Heading(text: "Sign up for our newsletter", level: 1, inContent: false),
+            PageMetadata.Heading(text: "Most read", level: 1, inContent: false),
+        ]
         let other = PageMetadata.title(
-            headline: "Harbour reopens after storm", metaTitle: nil, h1: "Sign up for our newsletter", titleElement: nil, siteName: nil)
+            headline: "Harbour reopens after storm", metaTitle: nil, headings: notTheArticles, titleElement: nil, siteName: nil)
         #expect(other == "Harbour reopens after storm")
     }
 
@@ -85,5 +89,86 @@ struct PageMetadataTests {
     @Test func entitiesLeftInTitlesAreDecoded() {
         #expect(PageMetadata.decodingEntities("Fish &amp; chips &#8211; a history &#x2014; part 2") == "Fish & chips – a history — part 2")
         #expect(PageMetadata.decodingEntities("R&D costs") == "R&D costs")
+    }
+
+    @Test func aBlogPostTitleInAnH2BelowTheBlogNameWins() {
+        let headings = [
+            PageMetadata.Heading(text: "Tinkerblog", level: 1, inContent: false),
+            PageMetadata.Heading(text: "Repairing old radios", level: 2, inContent: true, marked: true),
+        ]
+        let title = PageMetadata.title(
+            headline: nil, metaTitle: nil, headings: headings, titleElement: "Repairing old radios | Notes from a small workshop",
+            siteName: nil)
+        #expect(title == "Repairing old radios")
+    }
+
+    @Test func aHeadingThatIsTheSiteNameIsNoTitle() {
+        let headings = [
+            PageMetadata.Heading(text: "Portvale Ledger", level: 1, inContent: false),
+            PageMetadata.Heading(text: "Cranes return", level: 1, inContent: true),
+        ]
+        let title = PageMetadata.title(
+            headline: nil, metaTitle: "Cranes return - Portvale Ledger", headings: headings, titleElement: nil, siteName: "Portvale Ledger")
+        #expect(title == "Cranes return")
+        let onlySite = PageMetadata.title(
+            headline: nil, metaTitle: "Portvale Ledger",
+            headings: [PageMetadata.Heading(text: "Night shifts resume", level: 1, inContent: true)],
+            titleElement: "Portvale Ledger", siteName: "Portvale Ledger")
+        #expect(onlySite == "Night shifts resume", "a title that is only the site's name gives way to the article's heading")
+    }
+
+    @Test func theHeadingKeepsItsTypographyAndAKickerGoes() {
+        let typographic = PageMetadata.title(
+            headline: nil, metaTitle: nil, headings: [PageMetadata.Heading(text: "Cranes – and what they cost", level: 1, inContent: true)],
+            titleElement: "Cranes - and what they cost", siteName: nil)
+        #expect(typographic == "Cranes – and what they cost")
+        let kicker = PageMetadata.title(
+            headline: "Cranes return to the north quay", metaTitle: nil,
+            headings: [PageMetadata.Heading(text: "Harbour: Cranes return to the north quay", level: 1, inContent: true)],
+            titleElement: nil,
+            siteName: nil)
+        #expect(kicker == "Cranes return to the north quay")
+        #expect(PageMetadata.comparable("It’s back – “soon”…") == "it's back - \"soon\"...")
+    }
+
+    @Test func datesOpeningALineOrAfterALabel() {
+        #expect(PageMetadata.date(inLines: ["Intro", "27.1.2022 - The council met."], elsewhere: []) == "2022-01-27")
+        #expect(PageMetadata.date(inLines: ["2 cranes came back."], elsewhere: []) == nil)
+        #expect(PageMetadata.date(inLines: [], elsewhere: ["Seen 3 times", "Erschienen am: 01.11.2023"]) == "2023-11-01")
+        #expect(PageMetadata.date(inLines: [], elsewhere: ["Call us 01.11.2023"]) == nil, "a date without a label")
+        #expect(
+            PageMetadata.date(inLines: [], elsewhere: ["Last edited 2019-11-10 13:28"], labels: PageMetadata.updatedLabels) == "2019-11-10")
+        #expect(PageMetadata.date(inURL: "https://news.example/notices/29-10-2021") == "2021-10-29")
+        #expect(PageMetadata.date(inURL: "https://news.example/notices/10-29-2021") == "2021-10-29")
+    }
+
+    @Test func authorPageLinksComeAfterMetas() {
+        let link = PageMetadata.author(
+            people: [], bylines: [], metas: [], authorLinks: ["von Cy Park"], organisations: ["Ledger Media"], siteNames: [],
+            bylineText: nil)
+        #expect(link == "Cy Park")
+    }
+
+    @Test func theArticlesHeadingWinsOverATitleThatDisagrees() {
+        let inArticle = PageMetadata.title(
+            headline: nil, metaTitle: "Port news: cranes",
+            headings: [PageMetadata.Heading(text: "Cranes return to the north quay", level: 1, inContent: true)],
+            titleElement: "Port news: cranes | Ledger", siteName: nil)
+        #expect(inArticle == "Cranes return to the north quay")
+        let onlyH1 = PageMetadata.title(
+            headline: nil, metaTitle: "Port news",
+            headings: [PageMetadata.Heading(text: "Cranes return to the north quay", level: 1, inContent: false)],
+            titleElement: nil, siteName: nil)
+        #expect(onlyH1 == "Cranes return to the north quay", "the page's only <h1>")
+    }
+
+    @Test func placeholdersAreNoAuthorsAndAVisibleBylineBeatsTheSiteName() {
+        let placeholder = PageMetadata.author(
+            people: ["admin"], bylines: ["Follow"], metas: ["Portvale Ledger"], organisations: [], siteNames: ["Portvale Ledger"],
+            bylineText: "Cy Park")
+        #expect(placeholder == "Cy Park")
+        #expect(PageMetadata.isPlaceholder("No Author"))
+        #expect(!PageMetadata.isPlaceholder("Ann Reed"))
+        #expect(PageMetadata.name(inByline: "ann_reed 17.10.2019, 13:56 Uhr") == "ann_reed")
     }
 }
