@@ -273,17 +273,8 @@ public struct ArticleLoader: Sendable {
     /// Reads at most `limit` bytes of a file. Opens without blocking (a file replaced by a pipe
     /// cannot hang the run) and checks that what was opened is a regular file.
     static func readFile(_ path: [UInt8], limit: Int) throws -> FileRead {
-        let fd = open(path.cString, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        guard fd >= 0 else {
-            let code = errno
-            if code == ENOENT || code == ENOTDIR { throw SkipReason.vanished }
-            if code == ELOOP { throw SkipReason.linkLoop }
-            throw SkipReason.unreadable(String(cString: strerror(code)))
-        }
+        let (fd, before) = try openRegularFile(path)
         defer { close(fd) }
-        var before = stat()
-        guard fstat(fd, &before) == 0 else { throw SkipReason.unreadable(String(cString: strerror(errno))) }
-        guard (before.st_mode & S_IFMT) == S_IFREG else { throw SkipReason.notARegularFile }
         let (bytes, truncated) = try readBytes(fd, expected: Int(before.st_size), limit: limit)
         var after = stat()
         var warnings: [String] = []
@@ -291,6 +282,31 @@ public struct ArticleLoader: Sendable {
             warnings.append(changedWarning)
         }
         return FileRead(bytes: bytes, truncated: truncated, warnings: warnings)
+    }
+
+    /// Opens a file for reading without blocking (a file replaced by a pipe cannot hang the run)
+    /// and checks that what was opened is a regular file. Returns the descriptor, which the
+    /// caller closes, and the file's status.
+    /// - throws: ``SkipReason``: `vanished`, `linkLoop`, `notARegularFile`, `unreadable`.
+    static func openRegularFile(_ path: [UInt8]) throws -> (fd: Int32, info: stat) {
+        let fd = open(path.cString, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard fd >= 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { throw SkipReason.vanished }
+            if code == ELOOP { throw SkipReason.linkLoop }
+            throw SkipReason.unreadable(String(cString: strerror(code)))
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw SkipReason.unreadable(reason)
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw SkipReason.notARegularFile
+        }
+        return (fd, info)
     }
 
     static let changedWarning = "changed while being read; indexed as read"

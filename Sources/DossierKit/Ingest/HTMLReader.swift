@@ -219,13 +219,7 @@ final class HTMLDocument {
             if let name = a.pointee.name,
                 wanted.withCString({ strcasecmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), $0) }) == 0
             {
-                var value = ""
-                var child = a.pointee.children
-                while let c = child {
-                    if let content = c.pointee.content { value += String(cString: content) }
-                    child = c.pointee.next
-                }
-                return value
+                return XMLTree.value(of: a)
             }
             attr = a.pointee.next
         }

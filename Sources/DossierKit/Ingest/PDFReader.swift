@@ -316,21 +316,9 @@ public struct PDFReader: Sendable {
         return .malformed("not a readable PDF (damaged or not a PDF)")
     }
 
-    /// Opens a file without blocking (a file replaced by a pipe cannot hang the run) and checks that
-    /// it is a regular file.
+    /// Opens a regular, non-empty file (``ArticleLoader/openRegularFile(_:)``).
     static func openRegularFile(_ path: [UInt8]) throws -> Int32 {
-        let fd = open(path.cString, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        guard fd >= 0 else {
-            let code = errno
-            if code == ENOENT || code == ENOTDIR { throw SkipReason.vanished }
-            if code == ELOOP { throw SkipReason.linkLoop }
-            throw SkipReason.unreadable(String(cString: strerror(code)))
-        }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            close(fd)
-            throw SkipReason.notARegularFile
-        }
+        let (fd, info) = try ArticleLoader.openRegularFile(path)
         if info.st_size == 0 {
             close(fd)
             throw SkipReason.empty

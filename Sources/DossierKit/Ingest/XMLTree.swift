@@ -57,17 +57,22 @@ final class XMLTree {
         var attr = node.pointee.properties
         while let a = attr {
             if let name = a.pointee.name, String(cString: name) == wanted {
-                var value = ""
-                var child = a.pointee.children
-                while let c = child {
-                    if let content = c.pointee.content { value += String(cString: content) }
-                    child = c.pointee.next
-                }
-                return value
+                return value(of: a)
             }
             attr = a.pointee.next
         }
         return nil
+    }
+
+    /// An attribute's value: the text of its children, joined (libxml2 keeps entity parts apart).
+    static func value(of attribute: UnsafeMutablePointer<xmlAttr>) -> String {
+        var value = ""
+        var child = attribute.pointee.children
+        while let c = child {
+            if let content = c.pointee.content { value += String(cString: content) }
+            child = c.pointee.next
+        }
+        return value
     }
 
     /// The child elements of `node`, in order.
