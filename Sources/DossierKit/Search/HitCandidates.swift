@@ -70,7 +70,6 @@ struct HitCandidates {
             try statement.bind(request.limit ?? -1, named: ":limit")
             try statement.bind(request.offset, named: ":offset")
         }
-        collapse?.restart()
         self.collapse = collapse
         (ranked, compiled) = (nil, (compiledPlan, statement))
     }
