@@ -356,6 +356,39 @@ public enum DateParser {
         return sign == "+" ? minutes : -minutes
     }
 
+    /// Days since 1970-01-01 of the day a normalised date starts with (`2022-05-04…`), or nil.
+    static func dayNumber(of normalized: String) -> Int64? {
+        let b = Array(normalized.utf8.prefix(10))
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+        let digits = { (r: Range<Int>) in Int(String(decoding: b[r], as: UTF8.self)) }
+        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
+        return days(year: y, month: m, day: d)
+    }
+
+    /// Seconds since 1970 of a normalised date and time (`2022-05-04T00:44:52`, with or without `Z`),
+    /// read as written; nil for a date alone.
+    static func seconds(of normalized: String) -> Int64? {
+        let b = Array(normalized.utf8)
+        guard b.count >= 19, b[10] == 0x54, let day = dayNumber(of: normalized) else { return nil }
+        let digits = { (r: Range<Int>) in Int(String(decoding: b[r], as: UTF8.self)) }
+        guard let h = digits(11..<13), let m = digits(14..<16), let s = digits(17..<19) else { return nil }
+        return day * 86_400 + Int64(h * 3600 + m * 60 + s)
+    }
+
+    /// Seconds since 1970 as a date and time without a zone: `2022-05-03T21:44:52`.
+    static func local(seconds: Int64) -> String {
+        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = Int(seconds - day * 86_400)
+        let (y, m, d) = civil(fromDays: day)
+        return format(DateParts(year: y, month: m, day: d, hour: rest / 3600, minute: rest / 60 % 60, second: rest % 60))
+    }
+
+    /// A day number of ``dayNumber(of:)`` as a date alone: `2022-05-03`.
+    static func date(dayNumber: Int64) -> String {
+        let (y, m, d) = civil(fromDays: dayNumber)
+        return format(DateParts(year: y, month: m, day: d))
+    }
+
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
     static func days(year: Int, month: Int, day: Int) -> Int64 {
         let y = Int64(month <= 2 ? year - 1 : year)

@@ -427,7 +427,12 @@ final class HTMLDocument {
         dates += publishedMarks.map { Optional($0) }
         dates.append(time.flatMap { Self.attribute($0, "datetime") })
         let blockTexts: [String] = content?.blocks.map(\.text) ?? page.paragraphs
-        var date = PageMetadata.date(dates) ?? PageMetadata.date(inURL: url)
+        // The page's own dates, for a UTC time whose calendar day may not be the local one.
+        var date =
+            PageMetadata.publishedDate(
+                dates,
+                days: { [PageMetadata.date(inURL: url)] + nearHeadline.filter { $0.count <= 160 }.map(DatelineFinder.date(in:)) },
+                times: { datedElements }) ?? PageMetadata.date(inURL: url)
         date = date ?? datedElements.lazy.compactMap({ PageMetadata.date([$0]) ?? DatelineFinder.date(in: $0) }).first
         date = date ?? nearHeadline.lazy.filter { $0.count <= 160 }.compactMap(DatelineFinder.date(in:)).first
         date = date ?? PageMetadata.date(inLines: page.paragraphs, elsewhere: blockTexts)

@@ -218,6 +218,59 @@ struct PageMetadata {
         return nil
     }
 
+    /// The first candidate that is a date, as ``date(_:)`` reads it, with its day made local when it
+    /// is a time in UTC.
+    ///
+    /// A UTC time's calendar day is not always the day the page was published where it was written:
+    /// `2022-05-04T00:44:52Z` is the evening of 3 May in Brazil. So when the chosen candidate is in
+    /// UTC, the page's other dates say which zone it was written in, most trusted first:
+    /// - a later candidate or a `<time>` on the page with its own offset (`-03:00`): the UTC time is
+    ///   moved to that offset, since a site writes all its times in one zone;
+    /// - one without a zone whose time is the UTC time moved by whole quarter hours (`21:44:52`);
+    /// - a day alone in a later candidate, the URL or a dateline by the headline (`days`), when a
+    ///   zone within 10 hours of UTC reaches it from the UTC time and none of them names the UTC
+    ///   day itself (a masthead may show today's date).
+    /// A day alone in a page's dated elements is not trusted: sidebars and comments are dated too.
+    /// Without such evidence, a UTC time of exactly 22:00:00 or 23:00:00 is read as the next day: it
+    /// is how a date without a time, stored as midnight in a zone one or two hours east of UTC (most
+    /// of Europe), comes out of a system that writes UTC.
+    static func publishedDate(_ candidates: [String?], days: () -> [String?], times: () -> [String]) -> String? {
+        guard let index = candidates.firstIndex(where: { nonEmpty($0).flatMap(localDate) != nil }) else { return nil }
+        let chosen = localDate(nonEmpty(candidates[index])!)!
+        guard let instant = utcSeconds(nonEmpty(candidates[index])!) else { return chosen }
+        let later = candidates[(index + 1)...].compactMap { nonEmpty($0) }
+        for text in later + times() {
+            guard let local = localDate(text), local.utf8.count > 10, let zoned = DateParser.normalize(text) else { continue }
+            let localSeconds = DateParser.seconds(of: local)!
+            if zoned.hasSuffix("Z"), let utc = DateParser.seconds(of: zoned), localSeconds != utc {
+                return DateParser.local(seconds: instant + localSeconds - utc)
+            }
+            let shift = localSeconds - instant
+            if !zoned.hasSuffix("Z"), shift != 0, shift % 900 == 0, abs(shift) <= 14 * 3600 { return local }
+        }
+        let day = DateParser.dayNumber(of: chosen)!
+        let reachable =
+            DateParser.dayNumber(of: DateParser.local(seconds: instant - 10 * 3600))!...DateParser.dayNumber(
+                of: DateParser.local(seconds: instant + 10 * 3600))!
+        let shown = (later + days().compactMap { nonEmpty($0) }).compactMap(localDate).filter { $0.utf8.count == 10 }
+        if !shown.contains(where: { DateParser.dayNumber(of: $0) == day }),
+            let other = shown.first(where: { reachable.contains(DateParser.dayNumber(of: $0)!) })
+        {
+            return other
+        }
+        let time = chosen.dropFirst(10).prefix(9)
+        if time == "T22:00:00" || time == "T23:00:00" { return DateParser.date(dayNumber: day + 1) }
+        return chosen
+    }
+
+    /// Seconds since 1970 of `raw` when it is a date and time in UTC (`Z`, `+00:00`, `GMT`), else nil.
+    static func utcSeconds(_ raw: String) -> Int64? {
+        guard let read = localDate(raw), read.utf8.count > 10, let zoned = DateParser.normalize(raw), zoned.hasSuffix("Z"),
+            read == zoned || read + "Z" == zoned
+        else { return nil }
+        return DateParser.seconds(of: zoned)
+    }
+
     /// `text` as a date: an ISO date and time keeps its local day and time (the zone is dropped),
     /// other forms are normalised by ``DateParser``.
     static func localDate(_ text: String) -> String? {

@@ -33,6 +33,41 @@ struct PageMetadataTests {
         #expect(PageMetadata.date(["not a date"]) == nil)
     }
 
+    @Test func aUTCTimeTakesTheLocalDayThePageShows() {
+        let none: () -> [String?] = { [] }
+        let noTimes: () -> [String] = { [] }
+        // Another candidate with its own offset moves the UTC time into that zone.
+        #expect(
+            PageMetadata.publishedDate(["2020-02-25T02:25:54Z", "2020-02-24T21:25:54-05:00"], days: none, times: noTimes)
+                == "2020-02-24T21:25:54")
+        // So does a dated comment's offset: a site writes its times in one zone.
+        #expect(
+            PageMetadata.publishedDate(["2015-12-12T23:30:00+00:00"], days: none, times: { ["2015-12-14T20:49:06+01:00"] })
+                == "2015-12-13T00:30:00")
+        // A time without a zone a whole number of hours away is the same moment, written locally.
+        #expect(
+            PageMetadata.publishedDate(["2023-11-09T05:30:59Z"], days: none, times: { ["2023-11-08 23:30:59"] })
+                == "2023-11-08T23:30:59")
+        // A day in the URL or a dateline that a zone near UTC reaches.
+        #expect(
+            PageMetadata.publishedDate(["Wed, 04 May 2022 02:41:00 GMT"], days: { [nil, "2022-05-03"] }, times: noTimes)
+                == "2022-05-03")
+        // ...unless the page also shows the UTC day itself (a masthead shows today's date).
+        #expect(
+            PageMetadata.publishedDate(["2022-05-05T22:12:00Z"], days: { ["2022-05-06", "2022-05-05"] }, times: noTimes)
+                == "2022-05-05T22:12:00")
+        // A day no zone within 10 hours reaches is another date (a listing's), not this one's.
+        #expect(
+            PageMetadata.publishedDate(["2020-02-18T12:53:40+00:00"], days: { ["2020-02-19"] }, times: noTimes) == "2020-02-18T12:53:40")
+        // Midnight in Central Europe written in UTC is the next day.
+        #expect(PageMetadata.publishedDate(["2021-11-04T23:00:00Z"], days: none, times: noTimes) == "2021-11-05")
+        // Times with a zone other than UTC, and times without one, are kept as they are.
+        #expect(
+            PageMetadata.publishedDate(["2022-05-07T23:00:00-05:00"], days: { ["2022-05-08"] }, times: noTimes) == "2022-05-07T23:00:00")
+        #expect(PageMetadata.publishedDate(["2022-05-07T23:00:00"], days: none, times: noTimes) == "2022-05-07T23:00:00")
+        #expect(PageMetadata.publishedDate([nil, "not a date"], days: none, times: noTimes) == nil)
+    }
+
     @Test func datesInURLs() {
         #expect(PageMetadata.date(inURL: "https://news.example/2023/11/06/harbour") == "2023-11-06")
         #expect(PageMetadata.date(inURL: "https://news.example/archive/2023-11-06-harbour") == "2023-11-06")
